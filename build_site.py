@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""The Stability dossier's command line: check the facts, build the site, or serve it while editing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dossier import pipeline
+from dossier.problems import DossierError
+
+ROOT = Path(__file__).resolve().parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the YAML facts against the articles")
+    build = commands.add_parser("build", help="check, write the pages and build the site into site/")
+    build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the finished site goes")
+    serve = commands.add_parser("serve", help="build and serve with live reload while you edit")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    arguments = parser.parse_args(argv)
+    try:
+        if arguments.command == "check":
+            dossier = pipeline.check(ROOT)
+            print(f"OK: {len(dossier.facts)} facts, {len(dossier.entities)} people and organisations, {len(dossier.articles)} articles")
+        elif arguments.command == "build":
+            pipeline.build(ROOT, arguments.site_dir)
+            print(f"Built the site into {arguments.site_dir}")
+        else:
+            pipeline.serve(ROOT, arguments.dev_addr)
+    except DossierError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was published.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""Load the editors' YAML and the articles into typed records, collecting every problem with its place."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Article, Entity, Fact, Topic, Uncited
+from .problems import DossierError, Problem, display_path
+from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read_text
+
+Record = TypeVar("Record", bound=BaseModel)
+
+# What each top-level key of a file in facts/ holds.
+SECTIONS: dict[str, type[BaseModel]] = {"facts": Fact, "entities": Entity, "topics": Topic, "uncited": Uncited}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written, to locate problems found after loading."""
+
+    document: YamlDocument
+    raw: Any
+
+    def problem(self, path: tuple[Any, ...], message: str) -> Problem:
+        return self.document.problem(position_of(self.raw, path), message)
+
+
+@dataclass
+class Loaded:
+    """Records as read, each with its origin, before cross-checking."""
+
+    articles: list[tuple[Article, Origin]] = field(default_factory=list)
+    article_texts: dict[str, str] = field(default_factory=dict)
+    records: dict[str, list[tuple[Any, Origin]]] = field(default_factory=lambda: {key: [] for key in SECTIONS})
+    problems: list[Problem] = field(default_factory=list)
+
+
+def suggest(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(str(word), [str(choice) for choice in choices], n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def position_of(raw: Any, path: tuple[Any, ...]) -> tuple[int, int]:
+    """The line and column of the deepest part of `path` that exists in the raw YAML."""
+    node, position = raw, (getattr(raw, "line", 1), getattr(raw, "column", 1))
+    for step in path:
+        if isinstance(node, LocatedDict) and step in node:
+            position, node = node.position_of(step), node[step]
+        elif isinstance(node, LocatedList) and isinstance(step, int) and 0 <= step < len(node):
+            position, node = node.position_of(step), node[step]
+    return position
+
+
+def _describe(error: dict[str, Any], model: type[BaseModel], raw: Any) -> str:
+    location = [str(step) for step in error["loc"] if not str(step)[:1].isupper() and step not in ("int", "float", "str")]
+    where = ".".join(location)
+    kind = error["type"]
+    if kind == "missing":
+        return f"missing field '{where}': add it (see the field table in README.md)"
+    if kind == "extra_forbidden":
+        parent = _parent_fields(model, error["loc"][:-1])
+        return f"unknown field '{where}'{suggest(error['loc'][-1], parent)}: remove or rename it"
+    if kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}).get("pattern", "")):
+        return f"{where}: '{error['input']}' is not a valid id: use lowercase letters, digits and single hyphens"
+    if kind == "string_too_short":
+        return f"{where}: is empty: write the text"
+    if kind == "value_error":
+        return f"{where}: {error['msg'].removeprefix('Value error, ')}"
+    return f"{where}: {error['msg']}"
+
+
+def _parent_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int) or str(step)[:1].isupper():
+            continue
+        annotation = current.model_fields[step].annotation if step in getattr(current, "model_fields", {}) else None
+        current = _model_inside(annotation) or current
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_inside(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_inside(argument)
+        if found:
+            return found
+    return None
+
+
+def validate_record(model: type[Record], raw: Any, origin: Origin) -> tuple[Record | None, list[Problem]]:
+    if not isinstance(raw, dict):
+        return None, [origin.problem((), f"expected a mapping of fields (a {model.__name__.lower()}), found {type(raw).__name__}")]
+    try:
+        return model.model_validate(raw), []
+    except ValidationError as error:
+        return None, [origin.problem(tuple(e["loc"]), _describe(e, model, raw)) for e in error.errors()]
+
+
+def _load_records(document: YamlDocument, loaded: Loaded) -> None:
+    data = document.data
+    if not isinstance(data, LocatedDict):
+        loaded.problems.append(document.problem((1, 1), f"expected top-level keys ({', '.join(SECTIONS)}), found a {type(data).__name__}"))
+        return
+    for key, items in data.items():
+        if key not in SECTIONS:
+            loaded.problems.append(
+                document.problem(data.position_of(key), f"unknown top-level key '{key}'{suggest(key, SECTIONS)}: use one of {', '.join(SECTIONS)}")
+            )
+            continue
+        if not isinstance(items, LocatedList):
+            loaded.problems.append(document.problem(data.position_of(key), f"'{key}' must be a list (items start with '- ')"))
+            continue
+        for index, raw in enumerate(items):
+            origin = Origin(document, raw if isinstance(raw, LocatedDict) else _point(items, index))
+            record, problems = validate_record(SECTIONS[key], raw, origin)
+            loaded.problems.extend(problems)
+            if record is not None:
+                loaded.records[key].append((record, origin))
+
+
+def _point(items: LocatedList, index: int) -> LocatedDict:
+    anchor = LocatedDict()
+    anchor.line, anchor.column = items.position_of(index)
+    anchor.key_positions = {}
+    return anchor
+
+
+def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
+    display = display_path(meta_path, root)
+    document = load_yaml(meta_path, display)
+    origin = Origin(document, document.data)
+    article, problems = validate_record(Article, document.data, origin)
+    loaded.problems.extend(problems)
+    if article is None:
+        return
+    text_path = meta_path.parent / article.text
+    if not text_path.is_file():
+        loaded.problems.append(origin.problem(("text",), f"the article text '{article.text}' is not beside this file"))
+        return
+    loaded.article_texts[article.id] = read_text(text_path, display_path(text_path, root))
+    loaded.articles.append((article, origin))
+
+
+def load(root: Path, facts_dir: str = "facts", articles_dir: str = "source_articles") -> Loaded:
+    """Read every YAML file; raises DossierError only for problems that stop loading altogether."""
+    loaded = Loaded()
+    for directory, reader in ((root / articles_dir, _load_article), (root / facts_dir, None)):
+        paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
+        if not paths:
+            loaded.problems.append(Problem(display_path(directory, root), 1, 1, "no .yml files found here"))
+        for path in paths:
+            try:
+                if reader is not None:
+                    reader(path, root, loaded)
+                else:
+                    _load_records(load_yaml(path, display_path(path, root)), loaded)
+            except DossierError as error:
+                loaded.problems.extend(error.problems)
+    return loaded

@@ -1,0 +1,162 @@
+"""The dossier's data, modelled once. Everything after validation trusts these types."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+LANGUAGES = ("zh", "en")
+Language = Literal["zh", "en"]
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Status = Literal["reported", "alleged", "denied", "prediction", "opinion"]
+STATUSES: tuple[Status, ...] = ("reported", "alleged", "denied", "prediction", "opinion")
+EntityKind = Literal["person", "organisation", "group", "product"]
+Measure = Literal["funding", "valuation", "cost", "revenue", "price", "deal", "users", "count"]
+Qualifier = Literal["about", "more-than", "at-least", "less-than"]
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _check_partial_date(value: str) -> str:
+    match = _DATE.match(value)
+    if not match:
+        raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD, in quotes, like \"2024-03\"")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month:02d}")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"{value} is not a day of the calendar")
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """The same words in Chinese and in English."""
+
+    zh: NonEmpty
+    en: NonEmpty
+
+    def __getitem__(self, language: Language) -> str:
+        return self.zh if language == "zh" else self.en
+
+
+class Publication(Strict):
+    date: PartialDate
+    note: Text | None = None
+
+
+class Article(Strict):
+    id: Slug
+    text: NonEmpty
+    name: Text
+    title: Text
+    outlet: Text
+    reposted_by: Text | None = None
+    authors: list[Text]
+    published: Publication
+    url: str | None = None
+    references: list[str] = []
+    rights: Text
+
+
+class Entity(Strict):
+    id: Slug
+    kind: EntityKind
+    name: Text
+    role: Text | None = None
+
+
+class Section(Strict):
+    id: Slug
+    title: Text
+
+
+class Topic(Strict):
+    id: Slug
+    title: Text
+    intro: Text
+    sections: list[Section] = Field(min_length=1)
+
+
+class Figure(Strict):
+    label: Text
+    amount: int | float
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    unit: Text | None = None
+    period: Text | None = None
+    qualifier: Qualifier | None = None
+    measure: Measure | None = None
+    as_written: NonEmpty
+
+
+class Source(Strict):
+    article: Slug
+    quote: NonEmpty
+
+
+class Fact(Strict):
+    id: Slug
+    title: Text
+    claim: Text
+    date: PartialDate | None = None
+    date_end: PartialDate | None = None
+    date_note: Text | None = None
+    topics: list[Slug] = Field(min_length=1)
+    section: Slug
+    entities: list[Slug] = []
+    figures: list[Figure] = []
+    asserted_by: list[Slug] = Field(min_length=1)
+    status: Status
+    denied_by: list[Slug] = []
+    sources: list[Source] = Field(min_length=1)
+    aliases: list[Slug] = []
+
+    @property
+    def home_topic(self) -> str:
+        return self.topics[0]
+
+
+class Uncited(Strict):
+    """A paragraph of an article that no fact needs to quote, and why."""
+
+    article: Slug
+    passage: NonEmpty
+    reason: NonEmpty
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where a quote stands in its article: for ordering quotes as the article does."""
+
+    article: str
+    offset: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything the site is made of, validated and cross-checked."""
+
+    articles: dict[str, Article]
+    article_texts: dict[str, str]
+    entities: dict[str, Entity]
+    topics: dict[str, Topic]
+    facts: dict[str, Fact]
+    uncited: list[Uncited] = field(default_factory=list)
+    passages: dict[tuple[str, int], Passage] = field(default_factory=dict)
+    source_files: dict[str, str] = field(default_factory=dict)
+
+    def passage(self, fact: Fact, source_index: int) -> Passage:
+        return self.passages[(fact.id, source_index)]

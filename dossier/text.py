@@ -1,0 +1,84 @@
+"""Turning the model's values into words for readers: dates, amounts, escaped text, summaries."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .model import Figure, Language
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from YAML shown as text: no Markdown syntax, no HTML, wherever it lands."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def escape_attribute(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def format_date(value: str, language: Language) -> str:
+    parts = [int(part) for part in value.split("-")]
+    if language == "zh":
+        return " ".join(f"{number} {unit}" for number, unit in zip(parts, ("年", "月", "日")))
+    year, month, day = (parts + [0, 0])[:3]
+    if day:
+        return f"{day} {_MONTHS[month - 1]} {year}"
+    if month:
+        return f"{_MONTHS[month - 1]} {year}"
+    return str(year)
+
+
+def format_period(start: str | None, end: str | None, language: Language, undated: str) -> str:
+    if start is None:
+        return undated
+    if end is None:
+        return format_date(start, language)
+    return f"{format_date(start, language)} – {format_date(end, language)}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_amount(figure: Figure, language: Language, labels: dict) -> str:
+    """A figure in the reader's language: 800 万美元, US$8 million."""
+    amount = figure.amount
+    if language == "zh":
+        for size, word in ((100_000_000, " 亿"), (10_000, " 万")):
+            if amount >= size:
+                number = _number(amount / size) + word
+                break
+        else:
+            number = _number(amount)
+        unit = labels["currency"][figure.currency]["zh"] if figure.currency else figure.unit.zh
+        text = f"{number} {unit}" if not figure.currency else f"{number}{unit}"
+    else:
+        for size, word in ((1_000_000_000, " billion"), (1_000_000, " million")):
+            if amount >= size:
+                number = _number(amount / size) + word
+                break
+        else:
+            number = _number(amount)
+        text = f"{labels['currency'][figure.currency]['en']}{number}" if figure.currency else f"{number} {figure.unit.en}"
+    if figure.qualifier:
+        qualifier = labels["qualifier"][figure.qualifier][language]
+        text = f"{qualifier} {text}" if language == "en" else f"{qualifier} {text}"
+    return text
+
+
+def summarize(text: str, limit: int) -> str:
+    """Shorten text for a preview, cutting at a sentence, clause or word, never inside one."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    window = text[: limit - 1]
+    for marks in ("。！？.!?", "；;，,、：:", " "):
+        cut = max(window.rfind(mark) for mark in marks)
+        if cut >= limit // 2:
+            kept = window[: cut + 1] if marks != " " else window[:cut]
+            return kept.rstrip(" ，,、；;：:") + ("" if kept[-1] in "。！？.!?" else "…")
+    return window + "…"

@@ -1,0 +1,131 @@
+"""Read YAML while remembering where every mapping and value came from.
+
+Validation errors must name a file and line, so the loader keeps, for every mapping,
+the line and column of each key. Dates stay strings: "2024-03" and "2024-03-20"
+are both valid here, and YAML's own timestamp type would turn only one of them into a date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import DossierError, Problem
+
+
+class LocatedDict(dict):
+    """A mapping that knows its own position and the position of each key."""
+
+    line: int = 1
+    column: int = 1
+    key_positions: dict[str, tuple[int, int]]
+
+    def position_of(self, key: Any) -> tuple[int, int]:
+        return self.key_positions.get(key, (self.line, self.column))
+
+
+class LocatedList(list):
+    line: int = 1
+    column: int = 1
+    item_positions: list[tuple[int, int]]
+
+    def position_of(self, index: int) -> tuple[int, int]:
+        if 0 <= index < len(self.item_positions):
+            return self.item_positions[index]
+        return (self.line, self.column)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
+    mapping = LocatedDict()
+    mapping.line, mapping.column = _position(node)
+    mapping.key_positions = {}
+    duplicates = []
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            duplicates.append((key, _position(key_node)))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_positions[key] = _position(value_node) if not isinstance(
+            value_node, (yaml.MappingNode, yaml.SequenceNode)
+        ) else _position(key_node)
+    if duplicates:
+        key, (line, column) = duplicates[0]
+        raise _DuplicateKey(key, line, column)
+    return mapping
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    sequence = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line, sequence.column = _position(node)
+    sequence.item_positions = [_position(child) for child in node.value]
+    return sequence
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: Any, line: int, column: int):
+        self.key, self.line, self.column = key, line, column
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    path: Path
+    display: str
+    data: Any
+
+    def problem(self, position: tuple[int, int], message: str) -> Problem:
+        return Problem(self.display, position[0], position[1], message)
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a UTF-8 file, or fail with a located problem."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DossierError([Problem(display, line, 1, "this file is not UTF-8: save it as UTF-8")]) from None
+    except OSError as error:
+        raise DossierError([Problem(display, 1, 1, f"cannot read this file: {error.strerror}")]) from None
+
+
+def load_yaml(path: Path, display: str) -> YamlDocument:
+    """Parse one YAML file; syntax errors become a located problem."""
+    text = read_text(path, display)
+    if not text.strip():
+        raise DossierError([Problem(display, 1, 1, "this file is empty: add its content or delete it")])
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        column = len(text.split("\n")[line - 1].split("\t")[0]) + 1
+        raise DossierError([Problem(display, line, column, "a tab character: YAML indents with spaces only")])
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except _DuplicateKey as error:
+        raise DossierError(
+            [Problem(display, error.line, error.column, f"the key '{error.key}' appears twice in one mapping: keep one")]
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        raise DossierError([Problem(display, line, column, f"YAML syntax error: {what}")]) from None
+    return YamlDocument(path, display, data)
