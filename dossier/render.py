@@ -7,7 +7,6 @@ gives the same bytes.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import urls
+from . import charts, urls
 from .model import LANGUAGES, STATUSES, Dossier, Fact, Language, Text
 from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period, summarize
 
@@ -124,6 +123,14 @@ class Renderer:
                 self._render("timeline.md.j2", urls.TIMELINE, language, timeline=self._timeline()),
                 self._render("entities.md.j2", urls.ENTITIES, language, facts_of=self._facts_of_entity),
                 self._render("sources.md.j2", urls.SOURCES, language, quoted=self._quoted_passages),
+                self._render(
+                    "numbers.md.j2",
+                    urls.NUMBERS,
+                    language,
+                    figures_by_measure=self._figures_by_measure(),
+                    charts=self._money_charts(language),
+                    fact_link=lambda fact_id: urls.relative_published(urls.NUMBERS, urls.fact_page(fact_id)),
+                ),
             ]
             for topic in self.dossier.topics.values():
                 related = [f for f in self.dossier.facts.values() if topic.id in f.topics[1:]]
@@ -139,6 +146,50 @@ class Renderer:
             pages.update(rendered)
         pages[urls.DATA_JSON] = self.data_json()
         return pages
+
+    def _figures_by_measure(self) -> list[tuple[str, list[tuple[Fact, Any]]]]:
+        order = ("funding", "valuation", "revenue", "cost", "price", "deal", "users", "count", "other")
+        grouped: dict[str, list[tuple[Fact, Any]]] = {measure: [] for measure in order}
+        for fact in self.dossier.facts.values():
+            for figure in fact.figures:
+                grouped[figure.measure or "other"].append((fact, figure))
+        return [(measure, rows) for measure, rows in grouped.items() if rows]
+
+    def _money_charts(self, language: Language) -> list[charts.Chart]:
+        facts = list(self.dossier.facts.values())
+        made = []
+        for chart_id, measures, entity, title, description in (
+            (
+                "chart-costs-revenue",
+                ("cost", "revenue"),
+                "stability-ai",
+                {"zh": "Stability AI 的每月支出与收入（美元）", "en": "Stability AI's monthly costs against revenue (US$)"},
+                {
+                    "zh": "彭博社报道的 Stability AI 每月支出与收入，以美元计，同一线性比例。",
+                    "en": "Stability AI's monthly costs and revenue as Bloomberg reported them, in US dollars, on one linear scale.",
+                },
+            ),
+            (
+                "chart-funding-valuations",
+                ("funding", "valuation"),
+                None,
+                {"zh": "融资与估值（美元）", "en": "Funding and valuations (US$)"},
+                {"zh": "文章报道的融资额与估值，以美元计，同一线性比例。", "en": "The funding rounds and valuations the articles report, in US dollars, on one linear scale."},
+            ),
+        ):
+            rows = [
+                (
+                    figure.label[language] + (f" · {figure.period[language]}" if figure.period else ""),
+                    format_amount(figure, language, self.labels),
+                    figure.measure,
+                    fact.id,
+                    figure.amount,
+                )
+                for fact, figure in charts.money_figures(facts, measures, entity)
+            ]
+            if rows:
+                made.append(charts.bar_chart(chart_id, title[language], description[language], rows))
+        return made
 
     def _key_figures(self) -> list[tuple[Fact, Any]]:
         key_measures = ("funding", "valuation", "cost", "revenue")
@@ -165,10 +216,3 @@ class Renderer:
 
 def render_pages(dossier: Dossier, templates: Path) -> dict[str, str]:
     return Renderer(dossier, templates).pages()
-
-
-def group_by(items: list[Any], key: Any) -> dict[Any, list[Any]]:
-    groups: dict[Any, list[Any]] = defaultdict(list)
-    for item in items:
-        groups[key(item)].append(item)
-    return dict(groups)

@@ -40,8 +40,9 @@ def format_period(start: str | None, end: str | None, language: Language, undate
     return f"{format_date(start, language)} – {format_date(end, language)}"
 
 
-def _number(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+def _number(value: float, grouping: str = ",") -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", grouping)
 
 
 def format_amount(figure: Figure, language: Language, labels: dict) -> str:
@@ -50,10 +51,10 @@ def format_amount(figure: Figure, language: Language, labels: dict) -> str:
     if language == "zh":
         for size, word in ((100_000_000, " 亿"), (10_000, " 万")):
             if amount >= size:
-                number = _number(amount / size) + word
+                number = _number(amount / size, grouping="") + word
                 break
         else:
-            number = _number(amount)
+            number = _number(amount, grouping="")
         unit = labels["currency"][figure.currency]["zh"] if figure.currency else figure.unit.zh
         text = f"{number} {unit}" if not figure.currency else f"{number}{unit}"
     else:

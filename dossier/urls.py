@@ -57,3 +57,13 @@ def relative(from_page: str, to_page: str) -> str:
     target, _, anchor = to_page.partition("#")
     path = posixpath.relpath(target, posixpath.dirname(from_page) or ".") if target else ""
     return path + (f"#{anchor}" if anchor else "")
+
+
+def relative_published(from_page: str, to_page: str) -> str:
+    """A link for raw HTML (MkDocs rewrites only Markdown links): between published addresses."""
+    target, _, anchor = to_page.partition("#")
+    path = ""
+    if target:
+        path = posixpath.relpath(published(target) or ".", published(from_page) or ".")
+        path = "./" if path == "." else path + "/"
+    return path + (f"#{anchor}" if anchor else "")

@@ -47,6 +47,18 @@ class ArticleIndex:
             return None
         return Passage(self.article_id, self.offsets[start], self.lines[start])
 
+    def lines_of(self, quote: str) -> set[int]:
+        """The lines a quote covers (empty if it is not in the article)."""
+        lines: set[int] = set()
+        cursor = 0
+        for piece in filter(None, (self.squeeze(part) for part in quote.split(ELLIPSIS))):
+            found = self.compact.find(piece, cursor)
+            if found < 0:
+                return set()
+            lines.update(self.lines[found : found + len(piece)])
+            cursor = found + len(piece)
+        return lines
+
     def closest(self, quote: str) -> str:
         """Explain where a quote stops matching, so the editor sees the difference."""
         cursor = 0

@@ -89,3 +89,13 @@ def test_summary_cuts_at_a_clause_not_inside_a_word():
     short = summarize(text, 60)
     assert len(short) <= 60 and short.endswith("…") and text.startswith(short.removesuffix("…"))
     assert short == "Stability AI was valued at one billion dollars…"
+
+
+def test_bar_chart_scales_bars_to_the_largest_value():
+    from dossier import charts
+
+    chart = charts.bar_chart("c", "Title", "Description", [("a", "8", "cost", "x", 8.0), ("b", "2", "revenue", "y", 2.0)])
+    widths = [bar.width for bar in chart.bars]
+    assert widths[0] == charts.WIDTH - charts.VALUE_SPACE
+    assert widths[1] == widths[0] / 4
+    assert chart.height == 2 * charts.ROW_HEIGHT + 8

@@ -166,3 +166,17 @@ def test_a_broken_fact_fails_the_build_and_leaves_the_site_as_it_was(tmp_path, s
     assert "Traceback" not in result.stderr
     assert re.search(rf"^facts/{facts_file.name}:{quote_line}:\d+: fact '[a-z0-9-]+': quote not found", result.stderr, re.M)
     assert file_digests(copy / "site") == before
+
+
+def test_numbers_page_tables_every_figure_and_charts_the_money(site, data):
+    for prefix in ("", "en/"):
+        page = (site / prefix / "numbers/index.html").read_text(encoding="utf-8")
+        figures = sum(len(fact["figures"]) for fact in data["facts"])
+        table_rows = len(re.findall(r"<tr>\s*<td><strong>", page))
+        assert table_rows == figures
+        charts = re.findall(r'<svg [^>]*role="img"[^>]*>(.*?)</svg>', page, re.S)
+        assert len(charts) == 2
+        for chart in charts:
+            assert "<title" in chart and "<desc" in chart
+            for href in re.findall(r'<a href="([^"]+)"', chart):
+                assert (site / prefix / "numbers" / href / "index.html").resolve().is_file()
