@@ -1,28 +1,42 @@
-# The dossier's commands. Each one sets up .venv with the pinned dependencies first.
+# The dossier's commands. Each one first sets up what it needs: .venv with the pinned Python
+# packages, and the Debian packages (a font that draws Chinese for the preview images, and
+# Chromium for the browser tests).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt 2>/dev/null | cksum | cut -d' ' -f1)
+INSTALLED := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test clean
+.PHONY: serve build check test benchmark clean
 
-serve: $(INSTALLED)
+serve: $(INSTALLED) $(CJK_FONT)
 	$(PY) build_site.py serve
 
-build: $(INSTALLED)
+build: $(INSTALLED) $(CJK_FONT)
 	$(PY) build_site.py build
 
 check: $(INSTALLED)
 	$(PY) build_site.py check
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(CJK_FONT) $(CHROMIUM)
 	$(PY) -m pytest
+
+benchmark: $(INSTALLED) $(CJK_FONT)
+	$(PY) benchmarks/build_speed.py
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+$(CJK_FONT):
+	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-cjk
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium
 
 clean:
 	rm -rf site site.previous .site-building-*

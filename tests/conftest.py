@@ -98,3 +98,13 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real dossier, built once for the whole test run, as it would be published."""
+    from dossier import pipeline
+
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    pipeline.build(REPO, site_dir)
+    return site_dir

@@ -13,15 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import pipeline
 from conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    pipeline.build(REPO, site_dir)
-    return site_dir
 
 
 @pytest.fixture(scope="module")
