@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dossier import pipeline
 from dossier.problems import DossierError
+from dossier.publish import BuildError
 
 ROOT = Path(__file__).resolve().parent
 
@@ -27,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
             dossier = pipeline.check(ROOT)
             print(f"OK: {len(dossier.facts)} facts, {len(dossier.entities)} people and organisations, {len(dossier.articles)} articles")
         elif arguments.command == "build":
+            if not pipeline.site_url():
+                print("Note: SITE_URL is not set, so previews, the sitemap and robots.txt use relative addresses. "
+                      "Set SITE_URL=https://your.host/path/ when building the site you publish.")
             pipeline.build(ROOT, arguments.site_dir)
             print(f"Built the site into {arguments.site_dir}")
         else:
@@ -36,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was published.", file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(f"MkDocs could not build the site; the previous site was left as it was:\n{error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -27,7 +27,7 @@ def on_pre_build(config) -> None:
         return
     root = Path(config.config_file_path).parent
     try:
-        changed = generate(root)
+        _, changed = generate(root)
     except DossierError as error:
         for problem in error.problems:
             log.error(str(problem))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-from . import publish
+from . import publish, social
 from .load import load
 from .model import Dossier
-from .render import render_pages
+from .render import Renderer
 from .verify import verify
 
 
@@ -17,17 +18,26 @@ def check(root: Path) -> Dossier:
     return verify(load(root))
 
 
-def generate(root: Path) -> list[str]:
-    """Check the facts and write the Markdown pages into docs/; returns the pages that changed."""
-    return publish.write_pages(render_pages(check(root), root / "templates"), root / "docs")
+def site_url() -> str:
+    """Where the site will be hosted (SITE_URL), ending with '/', or '' when unknown."""
+    url = os.environ.get("SITE_URL", "").strip()
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def generate(root: Path) -> tuple[Renderer, list[str]]:
+    """Check the facts and write the Markdown pages and preview images into docs/; returns the pages that changed."""
+    renderer = Renderer(check(root), root / "templates", site_url())
+    changed = publish.write_pages(renderer.pages(), root / "docs")
+    social.write_cards(renderer.cards(), root / "docs")
+    return renderer, changed
 
 
 def build(root: Path, site_dir: Path) -> None:
-    generate(root)
-    publish.build_site(root, site_dir)
+    renderer, _ = generate(root)
+    publish.build_site(root, site_dir, extra_files=renderer.redirects())
 
 
 def serve(root: Path, dev_addr: str) -> None:
     generate(root)  # fail early, with the editor's messages, before the server starts
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
-    subprocess.run(command, cwd=root, env=publish.mkdocs_environment(), check=False)
+    subprocess.run(command, cwd=root, env=publish.mkdocs_environment(root), check=False)

@@ -40,13 +40,17 @@ def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
     return written
 
 
-def mkdocs_environment() -> dict[str, str]:
-    # Material's banner about MkDocs 2 would otherwise open every build log.
-    return os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_environment(root: Path) -> dict[str, str]:
+    """MkDocs' environment: quiet about MkDocs 2, and dated by the last commit so that the same input gives the same site."""
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    if "SOURCE_DATE_EPOCH" not in environment:
+        commit_time = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False).stdout.strip()
+        environment["SOURCE_DATE_EPOCH"] = commit_time or "0"
+    return environment
 
 
-def build_site(root: Path, site_dir: Path) -> None:
-    """Run a strict MkDocs build into a fresh folder, then swap it in place of the old site."""
+def build_site(root: Path, site_dir: Path, extra_files: dict[str, str] | None = None) -> None:
+    """Run a strict MkDocs build into a fresh folder, add the extra files, then swap it in place of the old site."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
@@ -54,12 +58,18 @@ def build_site(root: Path, site_dir: Path) -> None:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
             cwd=root,
-            env=mkdocs_environment(),
+            env=mkdocs_environment(root),
             capture_output=True,
             text=True,
         )
         if result.returncode != 0:
             raise BuildError((result.stdout + result.stderr).strip() or f"mkdocs exited with status {result.returncode}")
+        for relative, content in (extra_files or {}).items():
+            path = staging / relative
+            if path.exists():
+                raise BuildError(f"{relative}: an old address of a renamed fact is also the address of a page")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -6,7 +6,10 @@ gives the same bytes.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -14,16 +17,35 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import charts, urls
+from . import charts, social, urls
 from .model import LANGUAGES, STATUSES, Dossier, Fact, Language, Text
 from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period, summarize
 
 DESCRIPTION_LIMIT = 160
 
 
+@dataclass(frozen=True)
+class PageMeta:
+    """What a page says about itself to browsers and link previews (its front matter)."""
+
+    title: str | None
+    description: str
+    image: str
+    kind: str
+
+    def front_matter(self) -> str:
+        # JSON strings are valid YAML scalars, whatever characters the text holds; the theme prints
+        # these values into HTML unescaped, so they are escaped here.
+        title = escape_attribute(self.title) if self.title else None
+        fields = {"title": title, "description": escape_attribute(self.description), "image": self.image, "og_type": self.kind}
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items() if value is not None]
+        return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
 class Renderer:
-    def __init__(self, dossier: Dossier, templates: Path):
+    def __init__(self, dossier: Dossier, templates: Path, site_url: str = ""):
         self.dossier = dossier
+        self.site_url = site_url
         self.labels = yaml.safe_load((templates / "labels.yml").read_text(encoding="utf-8"))
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
@@ -93,6 +115,7 @@ class Renderer:
             "tr": lambda text: text[language] if isinstance(text, Text) else text[language],
             "names": names,
             "link": partial(urls.relative, page),
+            "published_link": partial(urls.relative_published, page),
             "urls": urls,
             "fact_page": urls.fact_page,
             "topic_page": urls.topic_page,
@@ -109,24 +132,32 @@ class Renderer:
         topic = self.dossier.topics[fact.home_topic]
         return next(section.title for section in topic.sections if section.id == fact.section)
 
-    def _render(self, template: str, page: str, language: Language, **values: Any) -> tuple[str, str]:
+    def _render(self, template: str, page: str, language: Language, meta: PageMeta, **values: Any) -> tuple[str, str]:
         context = self._context(language, page) | values
-        return urls.source_file(page, language), self.environment.get_template(template).render(context)
+        body = self.environment.get_template(template).render(context)
+        return urls.source_file(page, language), meta.front_matter() + body
+
+    def _meta(self, language: Language, description: str, image: str | None = None, title: str | None = None, kind: str = "website") -> PageMeta:
+        return PageMeta(title, summarize(description, DESCRIPTION_LIMIT), image or urls.social_image("site", language), kind)
 
     # -- generating: one method per page type --------------------------------------------------
 
     def pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
         for language in LANGUAGES:
+            def describe(key: str) -> PageMeta:
+                return self._meta(language, self.labels["description"][key][language])
+
             rendered = [
-                self._render("home.md.j2", urls.HOME, language, key_facts=self._key_figures()),
-                self._render("timeline.md.j2", urls.TIMELINE, language, timeline=self._timeline()),
-                self._render("entities.md.j2", urls.ENTITIES, language, facts_of=self._facts_of_entity),
-                self._render("sources.md.j2", urls.SOURCES, language, quoted=self._quoted_passages),
+                self._render("home.md.j2", urls.HOME, language, describe("home"), key_facts=self._key_figures()),
+                self._render("timeline.md.j2", urls.TIMELINE, language, describe("timeline"), timeline=self._timeline()),
+                self._render("entities.md.j2", urls.ENTITIES, language, describe("entities"), facts_of=self._facts_of_entity),
+                self._render("sources.md.j2", urls.SOURCES, language, describe("sources"), quoted=self._quoted_passages),
                 self._render(
                     "numbers.md.j2",
                     urls.NUMBERS,
                     language,
+                    describe("numbers"),
                     figures_by_measure=self._figures_by_measure(),
                     charts=self._money_charts(language),
                     fact_link=lambda fact_id: urls.relative_published(urls.NUMBERS, urls.fact_page(fact_id)),
@@ -134,18 +165,114 @@ class Renderer:
             ]
             for topic in self.dossier.topics.values():
                 related = [f for f in self.dossier.facts.values() if topic.id in f.topics[1:]]
-                rendered.append(self._render("topic.md.j2", urls.topic_page(topic.id), language, topic=topic, related=related))
+                meta = self._meta(language, topic.intro[language], urls.social_image(f"topics/{topic.id}", language))
+                rendered.append(self._render("topic.md.j2", urls.topic_page(topic.id), language, meta, topic=topic, related=related))
             for fact in self.dossier.facts.values():
                 previous, following = self._neighbours(fact)
-                description = summarize(fact.claim[language], DESCRIPTION_LIMIT)
+                meta = self._meta(language, fact.claim[language], urls.social_image(f"facts/{fact.id}", language), fact.title[language], "article")
                 rendered.append(
-                    self._render("fact.md.j2", urls.fact_page(fact.id), language, fact=fact, previous=previous, following=following, description=description)
+                    self._render(
+                        "fact.md.j2", urls.fact_page(fact.id), language, meta, fact=fact, previous=previous, following=following,
+                        json_ld=self._json_ld(fact, language),
+                        permalink=self.site_url + urls.fact_url(fact.id, language) if self.site_url else "PERMALINK",
+                    )
                 )
             for entity in self.dossier.entities.values():
-                rendered.append(self._render("entity.md.j2", urls.entity_page(entity.id), language, entity=entity, facts=self._facts_of_entity(entity.id)))
+                facts = self._facts_of_entity(entity.id)
+                summary = (entity.role[language] + " · " if entity.role else "") + self.labels["facts_count"][language].format(count=len(facts))
+                meta = self._meta(language, summary, title=entity.name[language])
+                rendered.append(self._render("entity.md.j2", urls.entity_page(entity.id), language, meta, entity=entity, facts=facts))
             pages.update(rendered)
         pages[urls.DATA_JSON] = self.data_json()
+        pages[urls.DATA_CSV] = self.data_csv()
+        pages[urls.ROBOTS] = self.robots_txt()
         return pages
+
+    def redirects(self) -> dict[str, str]:
+        """A page at each old address of a renamed fact, sending the reader to its page today."""
+        template = self.environment.get_template("redirect.html.j2")
+        pages = {}
+        for language in LANGUAGES:
+            for fact in self.dossier.facts.values():
+                for alias in fact.aliases:
+                    old = urls.language_prefix(language) + urls.published(urls.fact_page(alias)) + "index.html"
+                    target = urls.relative_published(urls.fact_page(alias), urls.fact_page(fact.id))
+                    pages[old] = template.render(lang=language, target=target, title=fact.title[language])
+        return pages
+
+    def cards(self) -> list[social.Card]:
+        """The preview image of every page that has one of its own, in each language."""
+        cards = []
+        for language in LANGUAGES:
+            site_name = self.labels["site_name"][language]
+            cards.append(social.Card(urls.social_image("site", language), site_name, "", site_name, self.labels["description"]["home"][language]))
+            for topic in self.dossier.topics.values():
+                kicker = self.labels["topic_kicker"][language]
+                cards.append(social.Card(urls.social_image(f"topics/{topic.id}", language), site_name, kicker, topic.title[language], topic.intro[language]))
+            for fact in self.dossier.facts.values():
+                kicker = self.labels["fact_kicker"][language].format(status=self.labels["status"][fact.status][language])
+                summary = summarize(fact.claim[language], 150)
+                cards.append(social.Card(urls.social_image(f"facts/{fact.id}", language), site_name, kicker, fact.title[language], summary))
+        return cards
+
+    def _json_ld(self, fact: Fact, language: Language) -> str:
+        """schema.org description of the claim and its sources, safe to embed in a <script> element."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Claim",
+            "name": fact.title[language],
+            "text": fact.claim[language],
+            "inLanguage": "zh-CN" if language == "zh" else "en",
+            "url": self.site_url + urls.fact_url(fact.id, language),
+            "author": [{"@type": "Organization", "name": self.dossier.entities[entity].name[language]} for entity in fact.asserted_by],
+            "citation": [
+                {
+                    "@type": "NewsArticle",
+                    "headline": self.dossier.articles[source.article].title.zh,
+                    "publisher": {"@type": "Organization", "name": self.dossier.articles[source.article].name[language]},
+                    "author": [author.zh for author in self.dossier.articles[source.article].authors],
+                    "inLanguage": "zh-CN",
+                    "text": source.quote,
+                }
+                for source in fact.sources
+            ],
+        }
+        if fact.date:
+            data["temporalCoverage"] = fact.date + (f"/{fact.date_end}" if fact.date_end else "")
+        return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+    def data_csv(self) -> str:
+        """One row a fact, both languages: for spreadsheets."""
+        output = io.StringIO()
+        writer = csv.writer(output, lineterminator="\n")
+        writer.writerow(
+            ["id", "title_zh", "title_en", "claim_zh", "claim_en", "date", "date_end", "topics", "section", "entities", "status", "asserted_by", "denied_by", "sources", "url"]
+        )
+        for fact in self.dossier.facts.values():
+            writer.writerow(
+                [
+                    fact.id,
+                    fact.title.zh,
+                    fact.title.en,
+                    fact.claim.zh,
+                    fact.claim.en,
+                    fact.date or "",
+                    fact.date_end or "",
+                    " ".join(fact.topics),
+                    fact.section,
+                    " ".join(fact.entities),
+                    fact.status,
+                    " ".join(fact.asserted_by),
+                    " ".join(fact.denied_by),
+                    " | ".join(f"{source.article}: {source.quote}" for source in fact.sources),
+                    urls.fact_url(fact.id),
+                ]
+            )
+        return output.getvalue()
+
+    def robots_txt(self) -> str:
+        sitemap = f"Sitemap: {self.site_url}sitemap.xml\n" if self.site_url else "# Set SITE_URL when building to point crawlers at the sitemap.\n"
+        return "User-agent: *\nAllow: /\n" + sitemap
 
     def _figures_by_measure(self) -> list[tuple[str, list[tuple[Fact, Any]]]]:
         order = ("funding", "valuation", "revenue", "cost", "price", "deal", "users", "count", "other")
@@ -214,5 +341,5 @@ class Renderer:
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def render_pages(dossier: Dossier, templates: Path) -> dict[str, str]:
-    return Renderer(dossier, templates).pages()
+def render_pages(dossier: Dossier, templates: Path, site_url: str = "") -> dict[str, str]:
+    return Renderer(dossier, templates, site_url).pages()

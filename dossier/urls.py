@@ -18,6 +18,9 @@ SOURCES = "sources.md"
 NUMBERS = "numbers.md"
 METHODOLOGY = "methodology.md"
 DATA_JSON = "data/dossier.json"
+DATA_CSV = "data/facts.csv"
+ROBOTS = "robots.txt"
+SOCIAL = "assets/social"
 
 
 def fact_page(fact_id: str) -> str:
@@ -30,6 +33,11 @@ def topic_page(topic_id: str) -> str:
 
 def entity_page(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
+
+
+def social_image(name: str, language: Language) -> str:
+    """A preview image, relative to the site root: assets/social/<language>/<name>.png."""
+    return f"{SOCIAL}/{language}/{name}.png"
 
 
 def published(page: str) -> str:

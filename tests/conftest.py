@@ -100,11 +100,16 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path)
 
 
+SITE_URL = "https://dossier.example/stability/"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real dossier, built once for the whole test run, as it would be published."""
+    """The real dossier, built once for the whole test run, as it would be published at SITE_URL."""
     from dossier import pipeline
 
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    pipeline.build(REPO, site_dir)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", SITE_URL)
+        pipeline.build(REPO, site_dir)
     return site_dir

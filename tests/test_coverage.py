@@ -6,7 +6,7 @@ import pytest
 
 from dossier.coverage import paragraphs
 from dossier.pipeline import check
-from conftest import REPO
+from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")

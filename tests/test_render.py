@@ -7,7 +7,7 @@ import json
 from dossier.model import Figure, Text
 from dossier.render import render_pages
 from dossier.text import escape_markdown, format_amount, format_date, summarize
-from conftest import REPO
+from tests.conftest import REPO
 
 TEMPLATES = REPO / "templates"
 

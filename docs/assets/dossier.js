@@ -1,0 +1,117 @@
+// The dossier's few behaviours in the reader's browser. Nothing here talks to another host.
+(function () {
+  "use strict";
+
+  function absolute(relative) {
+    return new URL(relative, window.location.href).href;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Plain http (a local preview) has no clipboard API: fall back to a selected textarea.
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = document.execCommand("copy");
+    document.body.removeChild(area);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  // "Copy link" buttons copy the fact's permalink (its own page), not the anchor on this page.
+  function setUpCopyButtons() {
+    document.querySelectorAll("button.dossier-copy-link").forEach(function (button) {
+      var label = button.textContent;
+      button.setAttribute("aria-live", "polite");
+      button.addEventListener("click", function () {
+        copyText(absolute(button.dataset.permalink)).then(function () {
+          button.textContent = "✓ " + button.dataset.copied;
+          button.classList.add("dossier-copy-link--done");
+          window.setTimeout(function () {
+            button.textContent = label;
+            button.classList.remove("dossier-copy-link--done");
+          }, 2500);
+        });
+      });
+    });
+  }
+
+  // Citations carry the reader's access date and the full permalink, known only in the browser.
+  function fillCitations() {
+    var today = new Date().toISOString().slice(0, 10);
+    document.querySelectorAll(".dossier-cite").forEach(function (cite) {
+      var permalink = absolute(cite.dataset.permalink);
+      cite.querySelectorAll("code").forEach(function (code) {
+        code.childNodes.forEach(function walk(node) {
+          if (node.nodeType === Node.TEXT_NODE) {
+            node.textContent = node.textContent.replace(/ACCESS_DATE/g, today).replace(/\bPERMALINK\b/g, permalink);
+          } else {
+            node.childNodes.forEach(walk);
+          }
+        });
+      });
+    });
+  }
+
+  function start() {
+    setUpCopyButtons();
+    fillCitations();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
+
+// On the 404 page: suggest the facts whose ids are closest to the address the reader followed.
+(function () {
+  "use strict";
+  var box = document.getElementById("dossier-suggestions");
+  var script = document.querySelector('script[src*="assets/dossier.js"]');
+  if (!box || !script) {
+    return;
+  }
+  var root = script.src.replace(/assets\/dossier\.js.*$/, "");
+  var path = window.location.pathname.replace(new URL(root).pathname, "");
+  var english = /^en\//.test(path);
+  var wanted = path.replace(/^en\//, "").replace(/^facts\//, "").replace(/\/$/, "").split(/[-\/_]+/).filter(Boolean);
+  document.querySelectorAll(".dossier-home-link").forEach(function (link) {
+    link.href = root + (link.closest("[lang=en]") ? "en/" : "");
+  });
+  if (!wanted.length) {
+    return;
+  }
+  fetch(root + "data/dossier.json").then(function (response) {
+    return response.json();
+  }).then(function (data) {
+    var scored = data.facts.map(function (fact) {
+      var words = [fact.id].concat(fact.aliases || []).join("-").split("-");
+      var score = wanted.filter(function (word) { return words.indexOf(word) >= 0; }).length;
+      return { fact: fact, score: score };
+    }).filter(function (item) { return item.score > 0; });
+    scored.sort(function (a, b) { return b.score - a.score; });
+    if (!scored.length) {
+      return;
+    }
+    var list = document.createElement("ul");
+    scored.slice(0, 8).forEach(function (item) {
+      var entry = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + (english ? "en/" : "") + item.fact.url;
+      link.textContent = english ? item.fact.title.en : item.fact.title.zh;
+      entry.appendChild(link);
+      list.appendChild(entry);
+    });
+    var heading = document.createElement("h2");
+    heading.textContent = english ? "Closest facts" : "最接近的事实";
+    box.appendChild(heading);
+    box.appendChild(list);
+  });
+})();

@@ -1,0 +1,151 @@
+"""Preview images for link sharing: one 1200×630 PNG per page and language, drawn with Pillow.
+
+Each image is re-drawn only when its text changes: the text's digest is kept in a manifest
+beside the images, so a rebuild with unchanged facts draws nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .problems import DossierError, Problem
+
+SIZE = (1200, 630)
+MARGIN = 72
+FONT_FILES = (
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+)
+SIMPLIFIED_CHINESE_FACE = 2  # index of "Noto Sans CJK SC" inside the .ttc collections
+BACKGROUND = (26, 35, 126)
+ACCENT = (255, 193, 7)
+TEXT = (255, 255, 255)
+MUTED = (197, 202, 233)
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one preview image shows."""
+
+    path: str  # relative to docs/, e.g. "assets/social/en/facts/x.png"
+    site_name: str
+    kicker: str
+    title: str
+    summary: str
+
+    def digest(self) -> str:
+        return hashlib.sha256("\n".join((self.site_name, self.kicker, self.title, self.summary)).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    path = FONT_FILES[0] if bold else FONT_FILES[1]
+    if not path.is_file():
+        raise DossierError([Problem(str(path), 1, 1, "the Noto CJK font is missing: install the Debian package fonts-noto-cjk (make does this)")])
+    return ImageFont.truetype(str(path), size, index=SIMPLIFIED_CHINESE_FACE)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """Break text into lines that fit, between words for English and between characters for Chinese."""
+    tokens = _tokens(text)
+    lines: list[str] = []
+    current = ""
+    for token in tokens:
+        candidate = current + token
+        if draw.textlength(candidate.strip(), font=font) <= width or not current:
+            current = candidate
+            continue
+        lines.append(current.strip())
+        current = token.lstrip()
+        if len(lines) == max_lines:
+            break
+    if len(lines) < max_lines and current.strip():
+        lines.append(current.strip())
+    if len(lines) == max_lines and "".join(lines).replace(" ", "") != text.replace(" ", ""):
+        last = lines[-1]
+        while last and draw.textlength(last + "…", font=font) > width:
+            last = last[:-1]
+        if " " in last and not _is_cjk(last[-1]):
+            last = last.rsplit(" ", 1)[0]  # never end inside an English word
+        lines[-1] = last.rstrip(" ,，、;；") + "…"
+    return lines
+
+
+def _is_cjk(character: str) -> bool:
+    return ord(character) > 0x2E7F
+
+
+def _tokens(text: str) -> list[str]:
+    """Words with their leading space; each CJK character on its own."""
+    tokens: list[str] = []
+    word = ""
+    for character in " ".join(text.split()):
+        if character == " ":
+            if word:
+                tokens.append(word)
+            word = " "
+        elif _is_cjk(character):
+            if word.strip():
+                tokens.append(word)
+                word = ""
+            tokens.append((word + character) if word == " " else character)
+            word = ""
+        else:
+            word += character
+    if word.strip():
+        tokens.append(word)
+    return tokens
+
+
+def draw_card(card: Card) -> bytes:
+    image = Image.new("RGB", SIZE, BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    width = SIZE[0] - 2 * MARGIN
+    draw.rectangle((0, 0, 16, SIZE[1]), fill=ACCENT)
+    draw.text((MARGIN, 56), card.kicker, font=_font(30, True), fill=ACCENT)
+    y = 120
+    title_font = _font(60, True)
+    for line in _wrap(draw, card.title, title_font, width, 3):
+        draw.text((MARGIN, y), line, font=title_font, fill=TEXT)
+        y += 80
+    y += 16
+    body_font = _font(34, False)
+    for line in _wrap(draw, card.summary, body_font, width, 3 if y < 330 else 2):
+        draw.text((MARGIN, y), line, font=body_font, fill=MUTED)
+        y += 50
+    draw.line((MARGIN, SIZE[1] - 100, SIZE[0] - MARGIN, SIZE[1] - 100), fill=MUTED, width=2)
+    draw.text((MARGIN, SIZE[1] - 80), card.site_name, font=_font(32, True), fill=TEXT)
+    output = io.BytesIO()
+    image.save(output, format="PNG", compress_level=6)
+    return output.getvalue()
+
+
+def write_cards(cards: list[Card], docs: Path, folder: str = "assets/social") -> int:
+    """Draw the cards whose text changed since the last build; remove cards no longer used. Returns how many were drawn."""
+    manifest_path = docs / folder / "manifest.json"
+    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+    current = {}
+    drawn = 0
+    for card in cards:
+        digest = card.digest()
+        current[card.path] = digest
+        target = docs / card.path
+        if previous.get(card.path) == digest and target.is_file():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(draw_card(card))
+        drawn += 1
+    for stale in set(previous) - set(current):
+        (docs / stale).unlink(missing_ok=True)
+    manifest_path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(current, indent=0, sort_keys=True) + "\n"
+    if not manifest_path.is_file() or manifest_path.read_text(encoding="utf-8") != text:
+        manifest_path.write_text(text, encoding="utf-8")
+    return drawn
