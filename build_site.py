@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dossier import pipeline
+from dossier import editing, pipeline, schema
 from dossier.problems import DossierError
 from dossier.publish import BuildError
 
@@ -22,6 +22,14 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the finished site goes")
     serve = commands.add_parser("serve", help="build and serve with live reload while you edit")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    find = commands.add_parser("find-quote", help="show where a passage occurs in the articles")
+    find.add_argument("text")
+    new = commands.add_parser("new-fact", help="add a fact with every field to a facts file, ready to fill in")
+    new.add_argument("id", help="the new fact's id, like bloomberg-october-2023-costs")
+    new.add_argument("--topic", default="collapse", help="its home topic (default: collapse)")
+    new.add_argument("--section", default="money", help="its section in that topic (default: money)")
+    new.add_argument("--file", type=Path, help="the facts file to add it to (default: facts/<topic>.yml)")
+    commands.add_parser("schema", help="regenerate the JSON Schemas of the YAML files from the model")
     arguments = parser.parse_args(argv)
     try:
         if arguments.command == "check":
@@ -33,8 +41,18 @@ def main(argv: list[str] | None = None) -> int:
                       "Set SITE_URL=https://your.host/path/ when building the site you publish.")
             pipeline.build(ROOT, arguments.site_dir)
             print(f"Built the site into {arguments.site_dir}")
-        else:
+        elif arguments.command == "serve":
             pipeline.serve(ROOT, arguments.dev_addr)
+        elif arguments.command == "find-quote":
+            found, closest = editing.find_passages(ROOT, arguments.text)
+            print("\n".join(found) if found else "Not found in any article:\n" + "\n".join(closest))
+            return 0 if found else 1
+        elif arguments.command == "new-fact":
+            path = arguments.file or ROOT / "facts" / f"{arguments.topic}.yml"
+            line = editing.scaffold_fact(path, arguments.id, arguments.topic, arguments.section)
+            print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}: new fact '{arguments.id}': fill it in, then run `make check`")
+        else:
+            print("\n".join(f"wrote {path}" for path in schema.write_schemas(ROOT)) or "The schemas are up to date.")
     except DossierError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

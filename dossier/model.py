@@ -104,6 +104,7 @@ class Figure(Strict):
 class Source(Strict):
     article: Slug
     quote: NonEmpty
+    translation: NonEmpty | None = None  # the quote rendered in English, for English readers
 
 
 class Fact(Strict):

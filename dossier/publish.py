@@ -12,6 +12,9 @@ from pathlib import Path
 # Generated pages live beside the hand-written ones (mkdocs-static-i18n only sees real files),
 # in places that the build owns and git ignores.
 GENERATED_DIRECTORIES = ("facts", "topics", "entities", "data")
+GENERATED_FILES = tuple(
+    f"{name}{suffix}.md" for name in ("index", "timeline", "entities", "sources", "numbers") for suffix in ("", ".en")
+) + ("robots.txt",)
 
 
 class BuildError(Exception):
@@ -56,7 +59,7 @@ def build_site(root: Path, site_dir: Path, extra_files: dict[str, str] | None = 
     staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
             cwd=root,
             env=mkdocs_environment(root),
             capture_output=True,

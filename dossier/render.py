@@ -79,6 +79,12 @@ class Renderer:
         index = order.index(fact)
         return (order[index - 1] if index > 0 else None, order[index + 1] if index + 1 < len(order) else None)
 
+    def _related(self, fact: Fact, limit: int = 5) -> list[Fact]:
+        """Other facts about the same people and organisations, the most shared first."""
+        involved = set(fact.entities)
+        scored = [(len(involved & set(other.entities)), index, other) for index, other in enumerate(self.dossier.facts.values()) if other.id != fact.id]
+        return [other for shared, _, other in sorted(scored, key=lambda item: (-item[0], item[1])) if shared][:limit]
+
     def _quoted_passages(self, article_id: str) -> list[tuple[int, Any, list[Fact]]]:
         """Each distinct quote of an article, in the article's order, with the facts that cite it."""
         by_quote: dict[str, tuple[Any, list[Fact]]] = {}
@@ -172,7 +178,14 @@ class Renderer:
                 meta = self._meta(language, fact.claim[language], urls.social_image(f"facts/{fact.id}", language), fact.title[language], "article")
                 rendered.append(
                     self._render(
-                        "fact.md.j2", urls.fact_page(fact.id), language, meta, fact=fact, previous=previous, following=following,
+                        "fact.md.j2",
+                        urls.fact_page(fact.id),
+                        language,
+                        meta,
+                        fact=fact,
+                        previous=previous,
+                        following=following,
+                        related=self._related(fact),
                         json_ld=self._json_ld(fact, language),
                         permalink=self.site_url + urls.fact_url(fact.id, language) if self.site_url else "PERMALINK",
                     )
@@ -330,8 +343,7 @@ class Renderer:
         ]
         facts = []
         for fact in self.dossier.facts.values():
-            record = fact.model_dump(mode="json", exclude_none=True)
-            record["date"] = fact.date
+            record = fact.model_dump(mode="json")
             record["attribution"] = {"asserted_by": fact.asserted_by, "denied_by": fact.denied_by}
             record["url"] = urls.fact_url(fact.id)
             facts.append(record)

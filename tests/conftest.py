@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -103,13 +104,23 @@ def project(tmp_path: Path) -> Project:
 SITE_URL = "https://dossier.example/stability/"
 
 
+def copy_of_repo(destination: Path) -> Path:
+    """The project's files without its environment and outputs, to build or serve in isolation."""
+    ignored = shutil.ignore_patterns(".venv", ".git", "site", "site.*", ".site-building-*", "__pycache__", ".pytest_cache", "test-screenshots")
+    shutil.copytree(REPO, destination, ignore=ignored)
+    return destination
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real dossier, built once for the whole test run, as it would be published at SITE_URL."""
+    """The real dossier, built once for the whole test run, as it would be published at SITE_URL.
+
+    It is built from a copy, so that the run never writes into the working tree.
+    """
     from dossier import pipeline
 
-    site_dir = tmp_path_factory.mktemp("built") / "site"
+    root = copy_of_repo(tmp_path_factory.mktemp("built") / "repo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", SITE_URL)
-        pipeline.build(REPO, site_dir)
-    return site_dir
+        pipeline.build(root, root / "site")
+    return root / "site"

@@ -57,7 +57,7 @@ def test_data_json_has_the_documented_shape(project):
     (fact,) = data["facts"]
     assert fact["title"] == {"zh": "发布", "en": "Release"}
     assert fact["url"] == "facts/release/"
-    assert fact["sources"] == [{"article": "demo", "quote": "2022 年 8 月,Stability 发布了 Stable Diffusion"}]
+    assert fact["sources"] == [{"article": "demo", "quote": "2022 年 8 月,Stability 发布了 Stable Diffusion", "translation": None}]
     assert {"date", "topics", "entities", "figures", "attribution", "status"} <= set(fact)
 
 

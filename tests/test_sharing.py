@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import REPO, SITE_URL
+from tests.conftest import REPO, SITE_URL, copy_of_repo
 
 
 class HeadReader(HTMLParser):
@@ -163,8 +162,7 @@ def test_the_404_page_speaks_both_languages(site):
 
 
 def test_a_renamed_fact_keeps_its_old_address(tmp_path, site):
-    copy = tmp_path / "repo"
-    shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site.*", "__pycache__", ".pytest_cache", "test-screenshots"))
+    copy = copy_of_repo(tmp_path / "repo")
     data = json.loads((site / "data/dossier.json").read_text(encoding="utf-8"))
     old_id = data["facts"][0]["id"]
     facts_file = next(path for path in sorted((copy / "facts").glob("*.yml")) if f"- id: {old_id}\n" in path.read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_of_repo
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_dossier_json_describes_articles_and_facts(site, data):
     for fact in data["facts"]:
         assert set(fact["title"]) == {"zh", "en"} and set(fact["claim"]) == {"zh", "en"}
         assert fact["status"] in {"reported", "alleged", "denied", "prediction", "opinion"}
-        assert fact["sources"] and all(set(source) == {"article", "quote"} for source in fact["sources"])
+        assert fact["sources"] and all(set(source) == {"article", "quote", "translation"} for source in fact["sources"])
         assert (site / fact["url"] / "index.html").is_file()
 
 
@@ -141,8 +141,7 @@ def test_check_command_accepts_the_real_dossier():
 
 
 def test_a_broken_fact_fails_the_build_and_leaves_the_site_as_it_was(tmp_path, site):
-    copy = tmp_path / "repo"
-    shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site.*", "__pycache__", ".pytest_cache"))
+    copy = copy_of_repo(tmp_path / "repo")
     shutil.copytree(site, copy / "site")
     before = file_digests(copy / "site")
     facts_file = sorted((copy / "facts").glob("*.yml"))[0]

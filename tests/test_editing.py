@@ -1,0 +1,120 @@
+"""The editor's tools: finding a passage, scaffolding a fact, schemas for their editor, and no traceback ever."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import sys
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier import editing, schema
+from dossier.load import load
+from dossier.model import Fact
+from dossier.problems import DossierError
+from dossier.verify import verify
+from tests.conftest import FACT, REPO
+
+
+def test_find_quote_shows_the_line_of_a_passage(project):
+    found, _ = editing.find_passages(project.root, "彭博社报道,公司每月")
+    assert found == ["source_articles/demo.txt:3: 第二段：彭博社报道,公司每月支出约 800 万美元。"]
+
+
+def test_find_quote_explains_how_close_a_wrong_passage_comes(project):
+    found, closest = editing.find_passages(project.root, "彭博社报道,公司每年")
+    assert found == []
+    assert closest == ["source_articles/demo.txt: it matches line 3 up to '彭博社报道,公司每', then the article has '月支出约800万美元。' where the quote has '年'"]
+
+
+def test_new_fact_scaffold_loads_and_only_asks_to_be_filled_in(project):
+    line = editing.scaffold_fact(project.root / "facts/facts.yml", "new-one", "collapse", "money")
+    assert line == FACT.count("\n") + 1
+    problems = [str(problem) for problem in _problems(project)]
+    assert problems and all(problem.startswith("facts/facts.yml:") for problem in problems)
+    assert any("date: a date is written YYYY, YYYY-MM or YYYY-MM-DD" in problem for problem in problems)
+
+
+def _problems(project):
+    try:
+        project.check()
+    except DossierError as error:
+        return error.problems
+    return []
+
+
+def test_committed_schemas_match_the_model():
+    for relative, text in schema.schemas().items():
+        assert (REPO / relative).read_text(encoding="utf-8") == text, f"{relative} is stale: run `python build_site.py schema`"
+
+
+def test_schema_knows_every_field_of_a_fact():
+    definition = json.loads(schema.schemas()[schema.FACTS_SCHEMA])["$defs"]["Fact"]
+    assert set(definition["properties"]) == set(Fact.model_fields)
+    assert set(definition["required"]) == {"id", "title", "claim", "topics", "section", "asserted_by", "status", "sources"}
+
+
+def test_every_fact_field_is_documented_in_the_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", readme, re.M))
+    assert set(Fact.model_fields) <= documented
+
+
+def test_each_facts_file_points_its_editor_to_the_schema():
+    for path in sorted((REPO / "facts").glob("*.yml")):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=dossier.schema.json\n"), path.name
+
+
+def test_check_reports_problems_without_a_traceback(tmp_path):
+    result = subprocess.run([sys.executable, str(REPO / "build_site.py"), "find-quote", "不在文章里的句子"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.startswith("Not found in any article:")
+
+
+MUTATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["delete", "insert", "duplicate", "swap", "replace-value", "retype"]),
+        st.integers(min_value=0, max_value=10_000),
+        st.sampled_from(["", " ", ":", "-", "\t", "\"", "'", "[", "]", "{", "}", "#", "\n", "…", "é", "2024-13-01", "null", "[]", "{}", "- x", "zh:", "…", "\\"]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutations=MUTATIONS)
+def test_any_mutation_of_valid_yaml_either_builds_or_fails_with_located_messages(project, mutations):
+    text = FACT
+    for kind, position, fragment in mutations:
+        lines = text.split("\n")
+        index = position % max(1, len(lines))
+        if kind == "delete":
+            spot = position % max(1, len(text))
+            text = text[:spot] + text[spot + 1 :]
+        elif kind == "insert":
+            spot = position % max(1, len(text))
+            text = text[:spot] + fragment + text[spot:]
+        elif kind == "duplicate":
+            lines.insert(index, lines[index])
+            text = "\n".join(lines)
+        elif kind == "swap" and len(lines) > 1:
+            other = (index + 1) % len(lines)
+            lines[index], lines[other] = lines[other], lines[index]
+            text = "\n".join(lines)
+        elif kind == "replace-value" and ":" in lines[index]:
+            lines[index] = lines[index].split(":", 1)[0] + ": " + fragment
+            text = "\n".join(lines)
+        elif kind == "retype":
+            text = text.replace(random.Random(position).choice(["[collapse]", "reported", '"2022-08"', "demo"]), fragment, 1)
+    (project.root / "facts/facts.yml").write_text(text, encoding="utf-8")
+    try:
+        verify(load(project.root))
+    except DossierError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.path.startswith("facts/") and problem.line >= 1 and problem.column >= 1 and problem.message

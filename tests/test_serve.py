@@ -1,0 +1,85 @@
+"""The editor's loop: `build_site.py serve` follows the YAML, survives mistakes and recovers from them."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_of_repo
+
+FACT_ID = "stable-diffusion-public-release"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.5)
+    pytest.fail(f"gave up waiting for {what}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    copy = copy_of_repo(tmp_path / "repo")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "build_site.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=copy, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    page = f"http://127.0.0.1:{port}/facts/{FACT_ID}/"
+    try:
+        wait_for(lambda: "<h1" in fetch(page), 300, "the first build")
+        yield copy, page, tmp_path / "serve.log"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+
+
+def edit(facts_file: Path, old: str, new: str) -> None:
+    text = facts_file.read_text(encoding="utf-8")
+    assert old in text
+    facts_file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_saving_yaml_updates_the_page_and_a_mistake_keeps_the_last_good_page(served):
+    copy, page, log = served
+    facts_file = next(path for path in (copy / "facts").glob("*.yml") if f"- id: {FACT_ID}\n" in path.read_text(encoding="utf-8"))
+    title = re.search(rf"- id: {FACT_ID}\n    title:\n      zh: (.+)\n", facts_file.read_text(encoding="utf-8")).group(1)
+
+    edit(facts_file, f"zh: {title}\n", f"zh: {title}（第一版）\n")
+    wait_for(lambda: "（第一版）" in fetch(page), 240, "the edited title to show")
+
+    edit(facts_file, "    sources:\n      - article: appso\n        quote: ", "    sources:\n      - article: appso\n        quote: 并不存在的原文")
+    wait_for(lambda: re.search(r"facts/\S+\.yml:\d+:\d+: fact '[a-z0-9-]+': quote not found", log.read_text(encoding="utf-8")), 240, "the error in the terminal")
+    wait_for(lambda: "（第一版）" in fetch(page), 240, "the last good page to be served again")
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+    edit(facts_file, "quote: 并不存在的原文", "quote: ")
+    edit(facts_file, f"zh: {title}（第一版）\n", f"zh: {title}（第二版）\n")
+    wait_for(lambda: "（第二版）" in fetch(page), 240, "recovery after the fix")
