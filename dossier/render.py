@@ -7,10 +7,11 @@ gives the same bytes.
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,11 @@ class Renderer:
         )
         self.environment.filters.update(md=escape_markdown, attr=escape_attribute)
         self.topic_order = self._order_by_topic()
+        self.position_in_topic = {fact.id: index for order in self.topic_order.values() for index, fact in enumerate(order)}
+        self.facts_by_entity = self._index_entities()
+        self.file_order = {fact_id: index for index, fact_id in enumerate(self.dossier.facts)}
+        self.related: dict[str, list[Fact]] = {}
+        self.contexts: dict[str, dict[str, Any]] = {}
 
     # -- resolving: the dossier arranged as the pages need it -------------------------------
 
@@ -71,19 +77,35 @@ class Renderer:
     def _timeline(self) -> list[Fact]:
         return sorted((fact for fact in self.dossier.facts.values() if fact.date), key=lambda fact: fact.date)
 
+    def _index_entities(self) -> dict[str, list[Fact]]:
+        """The facts each person or organisation appears in, as involved, asserting or denying."""
+        index: dict[str, list[Fact]] = {entity_id: [] for entity_id in self.dossier.entities}
+        for fact in self.dossier.facts.values():
+            for entity_id in dict.fromkeys([*fact.entities, *fact.asserted_by, *fact.denied_by]):
+                index[entity_id].append(fact)
+        return index
+
     def _facts_of_entity(self, entity_id: str) -> list[Fact]:
-        return [fact for fact in self.dossier.facts.values() if entity_id in {*fact.entities, *fact.asserted_by, *fact.denied_by}]
+        return self.facts_by_entity[entity_id]
 
     def _neighbours(self, fact: Fact) -> tuple[Fact | None, Fact | None]:
         order = self.topic_order[fact.home_topic]
-        index = order.index(fact)
+        index = self.position_in_topic[fact.id]
         return (order[index - 1] if index > 0 else None, order[index + 1] if index + 1 < len(order) else None)
 
-    def _related(self, fact: Fact, limit: int = 5) -> list[Fact]:
+    def _related(self, fact_id: str, limit: int = 5) -> list[Fact]:
         """Other facts about the same people and organisations, the most shared first."""
-        involved = set(fact.entities)
-        scored = [(len(involved & set(other.entities)), index, other) for index, other in enumerate(self.dossier.facts.values()) if other.id != fact.id]
-        return [other for shared, _, other in sorted(scored, key=lambda item: (-item[0], item[1])) if shared][:limit]
+        if fact_id not in self.related:  # both languages ask
+            self.related[fact_id] = self._closest_by_entities(fact_id, limit)
+        return self.related[fact_id]
+
+    def _closest_by_entities(self, fact_id: str, limit: int) -> list[Fact]:
+        fact = self.dossier.facts[fact_id]
+        shared: Counter[str] = Counter()
+        for entity_id in set(fact.entities):
+            shared.update(other.id for other in self.facts_by_entity[entity_id] if other.id != fact.id and entity_id in other.entities)
+        closest = heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], self.file_order[item[0]]))
+        return [self.dossier.facts[other_id] for other_id, _ in closest]
 
     def _quoted_passages(self, article_id: str) -> list[tuple[int, Any, list[Fact]]]:
         """Each distinct quote of an article, in the article's order, with the facts that cite it."""
@@ -98,7 +120,13 @@ class Renderer:
 
     # -- helpers the templates call ----------------------------------------------------------
 
-    def _context(self, language: Language, page: str) -> dict[str, Any]:
+    def _context(self, language: Language) -> dict[str, Any]:
+        """What every template of one language may call. Links are written from the site root and
+        made relative to their page once the page is rendered (see `urls.resolve_links`), so that
+        pieces such as a fact's line can be rendered once and used on every page."""
+        if language in self.contexts:
+            return self.contexts[language]
+
         def label(key: str, **values: Any) -> str:
             node: Any = self.labels
             for part in key.split("."):
@@ -111,17 +139,16 @@ class Renderer:
                 return "、".join(words)
             return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
-        return {
+        context = {
             "lang": language,
-            "page": page,
             "dossier": self.dossier,
             "topic_order": self.topic_order,
             "statuses": STATUSES,
             "t": label,
-            "tr": lambda text: text[language] if isinstance(text, Text) else text[language],
+            "tr": lambda text: text[language],
             "names": names,
-            "link": partial(urls.relative, page),
-            "published_link": partial(urls.relative_published, page),
+            "link": urls.from_root,
+            "published_link": urls.published_from_root,
             "urls": urls,
             "fact_page": urls.fact_page,
             "topic_page": urls.topic_page,
@@ -133,15 +160,32 @@ class Renderer:
             "section_title": self._section_title,
             "passage": self.dossier.passage,
         }
+        self.contexts[language] = context
+        macros = self.environment.get_template("_macros.md.j2").make_module(context)
+        context["m"] = macros
+        context["fact_line"] = self._memoized(language, "fact_line", macros.fact_line)
+        context["badge"] = self._memoized(language, "badge", macros.badge)
+        return context
+
+    def _memoized(self, language: Language, name: str, macro: Any) -> Any:
+        """A macro whose output depends only on its argument: rendered once per fact (or status) and language."""
+        cache: dict[Any, str] = {}
+
+        def call(item: Any) -> str:
+            key = getattr(item, "id", item)
+            if key not in cache:
+                cache[key] = macro(item)
+            return cache[key]
+
+        return call
 
     def _section_title(self, fact: Fact) -> Text:
         topic = self.dossier.topics[fact.home_topic]
         return next(section.title for section in topic.sections if section.id == fact.section)
 
     def _render(self, template: str, page: str, language: Language, meta: PageMeta, **values: Any) -> tuple[str, str]:
-        context = self._context(language, page) | values
-        body = self.environment.get_template(template).render(context)
-        return urls.source_file(page, language), meta.front_matter() + body
+        body = self.environment.get_template(template).render(self._context(language) | values)
+        return urls.source_file(page, language), meta.front_matter() + urls.resolve_links(body, page)
 
     def _meta(self, language: Language, description: str, image: str | None = None, title: str | None = None, kind: str = "website") -> PageMeta:
         return PageMeta(title, summarize(description, DESCRIPTION_LIMIT), image or urls.social_image("site", language), kind)
@@ -166,7 +210,7 @@ class Renderer:
                     describe("numbers"),
                     figures_by_measure=self._figures_by_measure(),
                     charts=self._money_charts(language),
-                    fact_link=lambda fact_id: urls.relative_published(urls.NUMBERS, urls.fact_page(fact_id)),
+                    fact_link=lambda fact_id: urls.published_from_root(urls.fact_page(fact_id)),
                 ),
             ]
             for topic in self.dossier.topics.values():
@@ -185,7 +229,7 @@ class Renderer:
                         fact=fact,
                         previous=previous,
                         following=following,
-                        related=self._related(fact),
+                        related=self._related(fact.id),
                         json_ld=self._json_ld(fact, language),
                         permalink=self.site_url + urls.fact_url(fact.id, language) if self.site_url else "PERMALINK",
                     )
@@ -209,7 +253,7 @@ class Renderer:
             for fact in self.dossier.facts.values():
                 for alias in fact.aliases:
                     old = urls.language_prefix(language) + urls.published(urls.fact_page(alias)) + "index.html"
-                    target = urls.relative_published(urls.fact_page(alias), urls.fact_page(fact.id))
+                    target = urls.resolve_links(urls.published_from_root(urls.fact_page(fact.id)), urls.fact_page(alias))
                     pages[old] = template.render(lang=language, target=target, title=fact.title[language])
         return pages
 

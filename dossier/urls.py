@@ -7,8 +7,6 @@ page that holds them, so the site works under any host and prefix.
 
 from __future__ import annotations
 
-import posixpath
-
 from .model import Language
 
 HOME = "index.md"
@@ -60,18 +58,24 @@ def source_file(page: str, language: Language) -> str:
     return page if language == "zh" else page.removesuffix(".md") + ".en.md"
 
 
-def relative(from_page: str, to_page: str) -> str:
-    """A link from one Markdown page to another (or to an anchor '#x' on it)."""
-    target, _, anchor = to_page.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".") if target else ""
-    return path + (f"#{anchor}" if anchor else "")
+# Templates write links from the site root, behind these marks; `resolve_links` turns them
+# into links relative to the page, once the page is rendered.
+_SOURCE_ROOT = "\x00source-root/"
+_PUBLISHED_ROOT = "\x00published-root/"
 
 
-def relative_published(from_page: str, to_page: str) -> str:
-    """A link for raw HTML (MkDocs rewrites only Markdown links): between published addresses."""
-    target, _, anchor = to_page.partition("#")
-    path = ""
-    if target:
-        path = posixpath.relpath(published(target) or ".", published(from_page) or ".")
-        path = "./" if path == "." else path + "/"
-    return path + (f"#{anchor}" if anchor else "")
+def from_root(page: str) -> str:
+    """A Markdown link to a page (or 'page#anchor'), resolved later against the page holding it."""
+    return page if page.startswith("#") else _SOURCE_ROOT + page
+
+
+def published_from_root(page: str) -> str:
+    """A link for raw HTML (MkDocs rewrites only Markdown links): to the page's published address."""
+    target, _, anchor = page.partition("#")
+    return _PUBLISHED_ROOT + published(target) + (f"#{anchor}" if anchor else "")
+
+
+def resolve_links(text: str, page: str) -> str:
+    source_depth = page.count("/")
+    published_depth = published(page).count("/")
+    return text.replace(_SOURCE_ROOT, "../" * source_depth).replace(_PUBLISHED_ROOT, "../" * published_depth or "./")

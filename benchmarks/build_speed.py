@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""How fast the dossier builds: medians of repeated runs, as a table and as ratios.
+
+Times the check step (load and verify), the page generation (render and write the Markdown),
+and the full build, for the real dossier; the check and generation again for synthetic dossiers
+of 1,000 and 10,000 facts (made here, with quotes drawn from the real articles); and a plain
+`mkdocs build` of the same pages as the floor the full build is compared with.
+
+    .venv/bin/python benchmarks/build_speed.py [--runs 5] [--sizes 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dossier import pipeline, publish  # noqa: E402
+from dossier.load import load  # noqa: E402
+from dossier.render import Renderer  # noqa: E402
+from dossier.verify import verify  # noqa: E402
+
+
+def median_seconds(action, runs: int) -> float:
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def copy_project(destination: Path) -> Path:
+    ignored = shutil.ignore_patterns(".venv", ".git", "site", "site.*", ".site-building-*", "__pycache__", ".pytest_cache", "test-screenshots")
+    shutil.copytree(ROOT, destination, ignore=ignored)
+    return destination
+
+
+def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
+    """Replace the facts of a project copy by `count` made-up facts quoting real sentences."""
+    import yaml
+
+    random.seed(seed)
+    real = load(root)
+    entities = [entity.id for entity, _ in real.records["entities"]]
+    topics = {topic.id: [section.id for section in topic.sections] for topic, _ in real.records["topics"]}
+    sentences = []
+    for article, _ in real.articles:
+        for line in real.article_texts[article.id].splitlines():
+            for sentence in filter(None, (part.strip() for part in line.replace("。", "。\n").splitlines())):
+                if len(sentence) > 8:
+                    sentences.append((article.id, sentence))
+    facts = []
+    for number in range(count):
+        topic = random.choice(sorted(topics))
+        article, quote = random.choice(sentences)
+        facts.append(
+            {
+                "id": f"synthetic-fact-{number}",
+                "title": {"zh": f"合成事实 {number}", "en": f"Synthetic fact {number}"},
+                "claim": {"zh": f"第 {number} 条合成事实：{quote}", "en": f"Synthetic claim number {number}, quoting a real sentence."},
+                "date": f"{random.choice([2022, 2023, 2024])}-{random.randint(1, 12):02d}",
+                "topics": [topic],
+                "section": random.choice(topics[topic]),
+                "entities": random.sample(entities, 3),
+                "asserted_by": [random.choice(["appso", "qbitai", "forbes", "bloomberg"])],
+                "status": random.choice(["reported", "alleged", "prediction", "opinion"]),
+                "sources": [{"article": article, "quote": quote, "translation": "A real sentence of the article."}],
+            }
+        )
+    facts_dir = root / "facts"
+    for path in facts_dir.glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "facts" in data:
+            path.unlink()
+    (facts_dir / "synthetic.yml").write_text(yaml.safe_dump({"facts": facts}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def check_and_generate(root: Path) -> tuple[float, float, int]:
+    start = time.perf_counter()
+    dossier = verify(load(root))
+    checked = time.perf_counter()
+    publish.write_pages(Renderer(dossier, root / "templates").pages(), root / "docs")
+    return checked - start, time.perf_counter() - checked, len(dossier.facts)
+
+
+def measure_sizes(work: Path, sizes: list[int], runs: int) -> list[tuple[str, int, float, float]]:
+    rows = []
+    for size in [0, *sizes]:
+        root = copy_project(work / f"dossier-{size}")
+        if size:
+            synthetic_dossier(root, size)
+        samples = [check_and_generate(root) for _ in range(runs)]
+        facts = samples[0][2]
+        rows.append(("real" if not size else "synthetic", facts, statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)))
+    return rows
+
+
+def measure_full_build(work: Path, runs: int) -> tuple[float, float]:
+    root = copy_project(work / "full")
+    pipeline.build(root, root / "site")  # draws the preview images once, as a first build does
+
+    def full() -> None:
+        pipeline.build(root, root / "site")
+
+    def plain_mkdocs() -> None:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "plain")], cwd=root, env=publish.mkdocs_environment(root), check=True, capture_output=True)
+
+    return median_seconds(full, runs), median_seconds(plain_mkdocs, runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement; the median is reported")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="synthetic dossier sizes")
+    parser.add_argument("--build-runs", type=int, default=3, help="runs of the full build and of plain mkdocs")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dossier-benchmark-") as folder:
+        work = Path(folder)
+        rows = measure_sizes(work, arguments.sizes, arguments.runs)
+        full, plain = measure_full_build(work, arguments.build_runs)
+    print(f"Medians of {arguments.runs} runs (full builds: {arguments.build_runs} runs)\n")
+    print(f"| dossier | facts | check (s) | generation (s) | check + generation (s) | per 1,000 facts (s) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for kind, facts, check, generation in rows:
+        print(f"| {kind} | {facts:,} | {check:.2f} | {generation:.2f} | {check + generation:.2f} | {(check + generation) / facts * 1000:.2f} |")
+    print(f"\n| build of the real dossier | seconds |\n| --- | ---: |\n| full build (`build_site.py build`) | {full:.2f} |\n| plain `mkdocs build` of the same pages | {plain:.2f} |")
+    print(f"\nRatio full build / plain mkdocs build: {full / plain:.2f} (target ≤ 1.2)")
+    synthetic = [row for row in rows if row[0] == "synthetic"]
+    if len(synthetic) >= 2:
+        small, large = synthetic[0], synthetic[-1]
+        growth = (large[2] + large[3]) / (small[2] + small[3])
+        print(f"Growth of check + generation from {small[1]:,} to {large[1]:,} facts: ×{growth:.1f} for ×{large[1] / small[1]:.0f} the facts (linear is ×{large[1] / small[1]:.0f})")
+
+
+if __name__ == "__main__":
+    main()
