@@ -62,3 +62,63 @@ def bar_chart(chart_id: str, title: str, description: str, rows: list[tuple[str,
         for index, (label, value_text, measure, fact_id, amount) in enumerate(rows)
     ]
     return Chart(chart_id, title, description, bars)
+
+
+@dataclass(frozen=True)
+class Dot:
+    fact_id: str
+    topic: str
+    x: float
+    y: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    id: str
+    title: str
+    description: str
+    dots: list[Dot]
+    ticks: list[Tick]
+    height: int
+    axis_y: int
+
+    @property
+    def width(self) -> int:
+        return WIDTH
+
+
+DOT_SPACING = 13
+TIMELINE_MARGIN = 16
+
+
+def timeline_chart(chart_id: str, title: str, description: str, events: list[tuple[str, str, str, str]], year_label) -> TimelineChart:
+    """Events are (month 'YYYY-MM', fact id, topic, label); each month stacks its events upwards."""
+    months = sorted({month for month, *_ in events})
+    first_year, first_month = (int(part) for part in months[0].split("-"))
+    last_year, last_month = (int(part) for part in months[-1].split("-"))
+    span = (last_year - first_year) * 12 + last_month - first_month + 1
+    step = (WIDTH - 2 * TIMELINE_MARGIN) / max(span, 1)
+
+    def x_of(month: str) -> float:
+        year, number = (int(part) for part in month.split("-"))
+        return round(TIMELINE_MARGIN + ((year - first_year) * 12 + number - first_month + 0.5) * step, 1)
+
+    stacks: dict[str, int] = {}
+    for month, *_ in events:
+        stacks[month] = stacks.get(month, 0) + 1
+    axis_y = max(stacks.values()) * DOT_SPACING + 12
+    seen: dict[str, int] = {}
+    dots = []
+    for month, fact_id, topic, label in events:
+        level = seen.get(month, 0)
+        seen[month] = level + 1
+        dots.append(Dot(fact_id, topic, x_of(month), axis_y - 8 - level * DOT_SPACING, label))
+    ticks = [Tick(x_of(f"{year}-01") - step / 2, year_label(str(year))) for year in range(first_year + (first_month > 1), last_year + 1)]
+    return TimelineChart(chart_id, title, description, dots, ticks, axis_y + 28, axis_y)

@@ -9,14 +9,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Article, Entity, Fact, Topic, Uncited
+from .model import Article, Entity, Fact, Term, Topic, Uncited
 from .problems import DossierError, Problem, display_path
 from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read_text
 
 Record = TypeVar("Record", bound=BaseModel)
 
 # What each top-level key of a file in facts/ holds.
-SECTIONS: dict[str, type[BaseModel]] = {"facts": Fact, "entities": Entity, "topics": Topic, "uncited": Uncited}
+SECTIONS: dict[str, type[BaseModel]] = {"facts": Fact, "entities": Entity, "topics": Topic, "uncited": Uncited, "terms": Term}
 
 
 @dataclass(frozen=True)

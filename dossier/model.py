@@ -129,6 +129,12 @@ class Fact(Strict):
         return self.topics[0]
 
 
+class Term(Strict):
+    """A Chinese word or phrase that search must find whole (names are added automatically)."""
+
+    zh: NonEmpty
+
+
 class Uncited(Strict):
     """A paragraph of an article that no fact needs to quote, and why."""
 
@@ -156,6 +162,7 @@ class Dossier:
     topics: dict[str, Topic]
     facts: dict[str, Fact]
     uncited: list[Uncited] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
     passages: dict[tuple[str, int], Passage] = field(default_factory=dict)
     source_files: dict[str, str] = field(default_factory=dict)
 

@@ -18,6 +18,10 @@ def check(root: Path) -> Dossier:
     return verify(load(root))
 
 
+# Named in mkdocs.yml (search: jieba_dict_user); generated, like the pages.
+SEARCH_DICTIONARY = ".cache/search-terms.txt"
+
+
 def site_url() -> str:
     """Where the site will be hosted (SITE_URL), ending with '/', or '' when unknown."""
     url = os.environ.get("SITE_URL", "").strip()
@@ -28,6 +32,7 @@ def generate(root: Path) -> tuple[Renderer, list[str]]:
     """Check the facts and write the Markdown pages and preview images into docs/; returns the pages that changed."""
     renderer = Renderer(check(root), root / "templates", site_url())
     changed = publish.write_pages(renderer.pages(), root / "docs")
+    publish.write_if_changed(root / SEARCH_DICTIONARY, renderer.search_dictionary())
     social.write_cards(renderer.cards(), root / "docs")
     return renderer, changed
 

@@ -27,20 +27,22 @@ def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
     Unchanged files are left untouched, so MkDocs' file watcher does not rebuild in a loop.
     Returns the paths written.
     """
-    written = []
-    for relative, content in sorted(pages.items()):
-        path = docs / relative
-        data = content.encode("utf-8")
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(relative)
+    written = [relative for relative, content in sorted(pages.items()) if write_if_changed(docs / relative, content)]
     for directory in GENERATED_DIRECTORIES:
         for path in sorted((docs / directory).rglob("*")) if (docs / directory).is_dir() else []:
             if path.is_file() and path.relative_to(docs).as_posix() not in pages:
                 path.unlink()
     return written
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write a generated file only when its content differs, so that file watchers stay quiet."""
+    data = content.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
 
 
 def mkdocs_environment(root: Path) -> dict[str, str]:

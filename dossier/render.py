@@ -10,6 +10,7 @@ import csv
 import heapq
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,7 +132,7 @@ class Renderer:
             node: Any = self.labels
             for part in key.split("."):
                 node = node[part]
-            return node[language].format(**values)
+            return node[language].format(**values) if values else node[language]
 
         def names(ids: list[str]) -> str:
             words = [self.dossier.entities[entity_id].name[language] for entity_id in ids]
@@ -139,8 +140,13 @@ class Renderer:
                 return "、".join(words)
             return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
+        def involved(facts: list[Fact]) -> list[Any]:
+            ids = dict.fromkeys(entity_id for fact in facts for entity_id in (*fact.entities, *fact.asserted_by, *fact.denied_by))
+            return sorted((self.dossier.entities[entity_id] for entity_id in ids), key=lambda entity: entity.name[language].casefold())
+
         context = {
             "lang": language,
+            "involved": involved,
             "dossier": self.dossier,
             "topic_order": self.topic_order,
             "statuses": STATUSES,
@@ -200,7 +206,16 @@ class Renderer:
 
             rendered = [
                 self._render("home.md.j2", urls.HOME, language, describe("home"), key_facts=self._key_figures()),
-                self._render("timeline.md.j2", urls.TIMELINE, language, describe("timeline"), timeline=self._timeline()),
+                self._render(
+                    "timeline.md.j2",
+                    urls.TIMELINE,
+                    language,
+                    describe("timeline"),
+                    timeline=self._timeline(),
+                    chart=self._timeline_chart(language),
+                    legend=[(topic.id, topic.title[language]) for topic in self.dossier.topics.values()],
+                    fact_link=lambda fact_id: urls.published_from_root(urls.fact_page(fact_id)),
+                ),
                 self._render("entities.md.j2", urls.ENTITIES, language, describe("entities"), facts_of=self._facts_of_entity),
                 self._render("sources.md.j2", urls.SOURCES, language, describe("sources"), quoted=self._quoted_passages),
                 self._render(
@@ -327,6 +342,14 @@ class Renderer:
             )
         return output.getvalue()
 
+    def search_dictionary(self) -> str:
+        """jieba's user dictionary: names and terms that Chinese search must keep whole."""
+        words = [re.sub(r"[（(].*?[)）]|[《》]", "", entity.name.zh).strip() for entity in self.dossier.entities.values()]
+        words += [term.zh for term in self.dossier.terms]
+        chinese = sorted({word for word in words if re.search(r"[\u4e00-\u9fff]", word) and " " not in word})
+        # A high frequency makes jieba prefer the whole term to its parts.
+        return "".join(f"{word} 100000 n\n" for word in chinese)
+
     def robots_txt(self) -> str:
         sitemap = f"Sitemap: {self.site_url}sitemap.xml\n" if self.site_url else "# Set SITE_URL when building to point crawlers at the sitemap.\n"
         return "User-agent: *\nAllow: /\n" + sitemap
@@ -374,6 +397,20 @@ class Renderer:
             if rows:
                 made.append(charts.bar_chart(chart_id, title[language], description[language], rows))
         return made
+
+    def _timeline_chart(self, language: Language) -> charts.TimelineChart | None:
+        """Facts dated to the month or day since 2022: the months of Stability AI's rise and fall."""
+        events = [
+            (fact.date[:7], fact.id, fact.home_topic, f"{format_date(fact.date, language)} · {fact.title[language]}")
+            for fact in self._timeline()
+            if len(fact.date) >= 7 and fact.date >= "2022"
+        ]
+        if not events:
+            return None
+        text = self.labels["timeline_chart"]
+        return charts.timeline_chart(
+            "chart-timeline", text["title"][language], text["description"][language], events, lambda year: format_date(year, language)
+        )
 
     def _key_figures(self) -> list[tuple[Fact, Any]]:
         key_measures = ("funding", "valuation", "cost", "revenue")

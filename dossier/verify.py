@@ -114,6 +114,7 @@ def verify(loaded: Loaded) -> Dossier:
         topics={key: topic for key, (topic, _) in topics.items()},
         facts={key: fact for key, (fact, _) in facts.items()},
         uncited=[uncited for uncited, _ in loaded.records["uncited"]],
+        terms=[term for term, _ in loaded.records["terms"]],
         passages=passages,
         source_files={key: origin.document.display for key, (_, origin) in facts.items()},
     )

@@ -171,3 +171,11 @@ def test_numbers_page_tables_every_figure_and_charts_the_money(site, data):
             assert "<title" in chart and "<desc" in chart
             for href in re.findall(r'<a href="([^"]+)"', chart):
                 assert (site / prefix / "numbers" / href / "index.html").resolve().is_file()
+
+
+def test_building_leaves_the_editors_files_alone(site):
+    built_from = site.parent
+    for folder in ("facts", "source_articles", "templates"):
+        before = sorted(path.relative_to(REPO).as_posix() for path in (REPO / folder).rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+        after = sorted(path.relative_to(built_from).as_posix() for path in (built_from / folder).rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+        assert after == before

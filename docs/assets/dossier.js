@@ -58,9 +58,93 @@
     });
   }
 
+  // Filters on topic pages and the timeline: show only the facts of one status or one person.
+  function setUpFilters() {
+    document.querySelectorAll("form.dossier-filters").forEach(function (form) {
+      var content = form.closest("article") || document;
+      var facts = Array.prototype.slice.call(content.querySelectorAll(".dossier-fact"));
+      var count = form.querySelector(".dossier-filters__count");
+      function apply() {
+        var status = form.elements.status.value;
+        var entity = form.elements.entity.value;
+        var shown = 0;
+        facts.forEach(function (fact) {
+          var visible = (!status || fact.dataset.status === status) &&
+            (!entity || fact.dataset.entities.split(" ").indexOf(entity) >= 0);
+          fact.hidden = !visible;
+          shown += visible ? 1 : 0;
+        });
+        // A heading whose facts are all hidden is hidden with them.
+        content.querySelectorAll("h2").forEach(function (heading) {
+          var own = [];
+          for (var node = heading.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+            if (node.classList.contains("dossier-fact")) {
+              own.push(node);
+            }
+          }
+          if (own.length) {
+            heading.hidden = own.every(function (fact) { return fact.hidden; });
+          }
+        });
+        count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", facts.length);
+      }
+      form.addEventListener("change", apply);
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.hidden = false;
+      apply();
+    });
+  }
+
+  // The one search index holds both languages: list the reader's language first, keep the other.
+  function orderSearchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list) {
+      return;
+    }
+    var english = document.documentElement.lang === "en";
+    var reordering = false;
+    function isEnglish(item) {
+      var link = item.querySelector("a");
+      return link && /\/en\//.test(new URL(link.href, window.location.href).pathname.replace(rootPath(), "/"));
+    }
+    new MutationObserver(function () {
+      if (reordering) {
+        return;
+      }
+      reordering = true;
+      var items = Array.prototype.slice.call(list.children);
+      items.filter(function (item) { return isEnglish(item) !== english; }).forEach(function (item) {
+        list.appendChild(item);
+      });
+      reordering = false;
+    }).observe(list, { childList: true });
+  }
+
+  function rootPath() {
+    var script = document.querySelector('script[src*="assets/dossier.js"]');
+    return new URL(script.src.replace(/assets\/dossier\.js.*$/, "")).pathname;
+  }
+
+  // Printing (or saving as PDF) shows every source quote, not just their summaries.
+  function openSourcesForPrint() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details:not([open])").forEach(function (details) {
+        details.open = true;
+        opened.push(details);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.splice(0).forEach(function (details) { details.open = false; });
+    });
+  }
+
   function start() {
     setUpCopyButtons();
     fillCitations();
+    setUpFilters();
+    orderSearchResults();
+    openSourcesForPrint();
   }
 
   if (document.readyState === "loading") {
