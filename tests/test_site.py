@@ -165,7 +165,7 @@ def test_numbers_page_tables_every_figure_and_charts_the_money(site, data):
         figures = sum(len(fact["figures"]) for fact in data["facts"])
         table_rows = len(re.findall(r"<tr>\s*<td><strong>", page))
         assert table_rows == figures
-        charts = re.findall(r'<svg [^>]*role="img"[^>]*>(.*?)</svg>', page, re.S)
+        charts = re.findall(r'<svg [^>]*role="group"[^>]*>(.*?)</svg>', page, re.S)
         assert len(charts) == 2
         for chart in charts:
             assert "<title" in chart and "<desc" in chart

@@ -95,36 +95,6 @@
     });
   }
 
-  // The one search index holds both languages: list the reader's language first, keep the other.
-  function orderSearchResults() {
-    var list = document.querySelector(".md-search-result__list");
-    if (!list) {
-      return;
-    }
-    var english = document.documentElement.lang === "en";
-    var reordering = false;
-    function isEnglish(item) {
-      var link = item.querySelector("a");
-      return link && /\/en\//.test(new URL(link.href, window.location.href).pathname.replace(rootPath(), "/"));
-    }
-    new MutationObserver(function () {
-      if (reordering) {
-        return;
-      }
-      reordering = true;
-      var items = Array.prototype.slice.call(list.children);
-      items.filter(function (item) { return isEnglish(item) !== english; }).forEach(function (item) {
-        list.appendChild(item);
-      });
-      reordering = false;
-    }).observe(list, { childList: true });
-  }
-
-  function rootPath() {
-    var script = document.querySelector('script[src*="assets/dossier.js"]');
-    return new URL(script.src.replace(/assets\/dossier\.js.*$/, "")).pathname;
-  }
-
   // Printing (or saving as PDF) shows every source quote, not just their summaries.
   function openSourcesForPrint() {
     var opened = [];
@@ -143,7 +113,6 @@
     setUpCopyButtons();
     fillCitations();
     setUpFilters();
-    orderSearchResults();
     openSourcesForPrint();
   }
 

@@ -1,0 +1,164 @@
+"""The built dossier served on 127.0.0.1, and one headless Chromium for the whole browser suite.
+
+The `site` fixture (tests/conftest.py) builds the real dossier once per session; here it is served
+by a small threaded HTTP server on a free port. Each test opens its own browser context (empty
+cache, no stored colour scheme: a reader's first visit), so tests never see each other's state.
+
+Every page starts Material's search worker, which downloads the whole search index (both
+languages, well over a megabyte) and builds it. Tests about something else (layout, screenshots,
+accessibility, the hosts a page talks to) get an empty index instead, which keeps the suite fast:
+the index is still requested, only the answer is empty. The tests of search and of a page's
+weight ask for the real one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import signal
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "test-screenshots"
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; never `playwright install`
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the site's files without logging each request."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the standard library's signature
+        pass
+
+
+class SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser context closed in the middle of a download is not an error of the site."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    """The built site, served on 127.0.0.1 on a free port for the whole session."""
+    server = SiteServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+TEST_TIME_LIMIT = 120  # seconds
+
+
+@pytest.fixture(autouse=True)
+def time_limit():
+    """Fails a test that runs for more than two minutes, rather than hang the suite.
+
+    A script stuck in a loop blocks the page's main thread, and some Playwright calls (a key
+    press, a script evaluated in the page) then wait for ever.
+    """
+
+    def expire(signum, frame):
+        raise TimeoutError(f"the test ran for more than {TEST_TIME_LIMIT} s: is a script in the page stuck in a loop?")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(TEST_TIME_LIMIT)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture(scope="session")
+def empty_search_index(site: Path) -> str:
+    """A search index with the site's search configuration and no documents."""
+    config = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
+    return json.dumps({"config": config, "docs": []})
+
+
+@pytest.fixture
+def new_context(browser, base_url, empty_search_index):
+    """Opens browser contexts on the served site; closes them after the test.
+
+    Takes browser.new_context's options, and with_search_index=True to load the real search index
+    rather than an empty one.
+    """
+    contexts = []
+
+    def open_context(with_search_index: bool = False, **options):
+        context = browser.new_context(base_url=base_url, **{"viewport": DESKTOP, **options})
+        context.set_default_timeout(10_000)
+        context.set_default_navigation_timeout(15_000)
+        if not with_search_index:
+            context.route(
+                "**/search/search_index.json",
+                lambda route: route.fulfill(body=empty_search_index, content_type="application/json"),
+            )
+        contexts.append(context)
+        return context
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context) -> Page:
+    """A page in a fresh desktop-sized context (with an empty search index)."""
+    return new_context().new_page()
+
+
+@pytest.fixture
+def searchable_page(new_context) -> Page:
+    """A page in a fresh desktop-sized context, with the real search index."""
+    return new_context(with_search_index=True).new_page()
+
+
+@pytest.fixture(scope="session")
+def dossier(site: Path) -> dict:
+    """The facts as published in data/dossier.json."""
+    return json.loads((site / "data/dossier.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def screenshot_folder() -> Path:
+    """test-screenshots/ at the repository's root, emptied at the start of each run."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir()
+    return SCREENSHOTS

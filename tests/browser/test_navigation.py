@@ -1,0 +1,62 @@
+"""Getting around: the language selector and the facts' permanent addresses."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .site_pages import OTHER_LANGUAGE, address
+
+H1_TEXT = """h1 => [...h1.childNodes].filter(node => !(node.classList && node.classList.contains('headerlink')))
+                                   .map(node => node.textContent).join('')"""
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("path", ["facts/amazon-gpu-threat-denied/", "topics/collapse/"], ids=["fact", "topic"])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_language_selector_leads_to_the_same_page_in_the_other_language(page, base_url, language, path):
+    other = OTHER_LANGUAGE[language]
+    page.goto(address(language, path))
+    page.locator(".md-header .md-select").hover()
+    with page.expect_navigation():
+        page.locator(f".md-header .md-select a[hreflang='{other}']").click()
+    assert urlsplit(page.url).path == urlsplit(base_url + address(other, path)).path
+    assert page.locator("html").get_attribute("lang") == other
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_facts_permalink_opens_a_page_titled_with_that_fact(page, dossier, language):
+    facts = dossier["facts"]
+    # A spread of facts, and any whose title holds characters that need escaping in HTML.
+    chosen = facts[:: max(1, len(facts) // 6)] + [fact for fact in facts if re.search(r"[&<>\"']", fact["title"][language])][:3]
+    for fact in chosen:
+        page.goto(address(language, f"facts/{fact['id']}/"))
+        h1 = page.locator("article h1").first
+        assert normalised(h1.evaluate(H1_TEXT)) == normalised(fact["title"][language]), f"facts/{fact['id']}/ in {language}"
+
+
+def page_title(site: Path, url_path: str) -> str:
+    """The text of a built page's h1, from its file."""
+    text = (site / url_path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S).group(1)
+    return normalised(html.unescape(re.sub(r'<a class="headerlink".*?</a>|<[^>]+>', "", h1)))
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_navigation_names_each_page_by_its_title(page, site, language):
+    page.goto(address(language, "methodology/"))
+    entries = page.evaluate(
+        """() => [...document.querySelectorAll('.md-nav--primary a.md-nav__link[href]')]
+                  .filter(link => !link.getAttribute('href').includes('#'))
+                  .map(link => [new URL(link.href).pathname, link.innerText])"""
+    )
+    assert len(entries) >= 9
+    for path, label in entries:
+        assert normalised(label) == page_title(site, path), f"the navigation calls {path} {label!r}"

@@ -1,0 +1,93 @@
+"""Every page type, in both languages: offline, readable on a phone, charts drawn, light enough, pictured."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import DESKTOP
+from .site_pages import EVERY_PAGE, LANGUAGES, PAGE_TYPE_OF, PAGE_TYPES, address
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PHONE = {"width": 360, "height": 740}
+PAGE_WEIGHT_BUDGET = 400 * 1024
+TALLEST_SCREENSHOT = 4000  # px: the longest pages (sources, topics) are cut there
+
+
+@pytest.mark.parametrize("language, path", EVERY_PAGE)
+def test_no_request_leaves_the_sites_own_host(new_context, language, path):
+    # The search index is requested as usual (and seen here); only its answer is the empty index.
+    context = new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(address(language, path), wait_until="networkidle")
+    assert requested
+    elsewhere = [url for url in requested if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"]
+    assert not elsewhere
+
+
+def wider_than_the_window(page: Page, width: int) -> list[str]:
+    """The first few elements (not fixed to the window) that reach past its right edge."""
+    return page.evaluate(
+        """width => [...document.querySelectorAll('body *')]
+             .filter(element => getComputedStyle(element).position !== 'fixed' && element.getBoundingClientRect().right > width + 1)
+             .slice(0, 5)
+             .map(element => element.tagName.toLowerCase() + [...element.classList].map(name => '.' + name).join(''))""",
+        width,
+    )
+
+
+@pytest.mark.parametrize("language, path", EVERY_PAGE)
+def test_a_phone_360_pixels_wide_never_scrolls_sideways(new_context, language, path):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(address(language, path))
+    content, window = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+    assert content <= window, f"{content} px of content in a {window} px window: {wider_than_the_window(page, window)}"
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_the_charts_on_the_numbers_page_render_with_a_size(page, language):
+    page.goto(address(language, "numbers/"))
+    charts = page.locator("figure.dossier-chart svg")
+    assert charts.count() == 2
+    for chart in charts.all():
+        box = chart.bounding_box()
+        assert box and box["width"] > 0 and box["height"] > 0, f"chart {chart.get_attribute('aria-labelledby')} is {box}"
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_a_fact_page_loads_less_than_400_kb_search_index_aside(new_context, language):
+    context = new_context(with_search_index=True)
+    loaded: dict[str, int] = {}
+
+    def weigh(request):
+        response = request.response()
+        size = request.sizes()["responseBodySize"] or int((response and response.headers.get("content-length")) or 0)
+        loaded[request.url] = loaded.get(request.url, 0) + size
+
+    context.on("requestfinished", weigh)
+    page = context.new_page()
+    page.goto(address(language, PAGE_TYPES["fact"]), wait_until="networkidle")
+    counted = {
+        url: size
+        for url, size in loaded.items()
+        if not urlsplit(url).path.endswith("/search/search_index.json") and "/assets/javascripts/workers/search." not in url
+    }
+    total = sum(counted.values())
+    listing = "\n".join(f"{size:>9} {url}" for url, size in sorted(counted.items(), key=lambda item: -item[1]))
+    assert total < PAGE_WEIGHT_BUDGET, f"{total} bytes:\n{listing}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language, path", EVERY_PAGE)
+def test_a_screenshot_is_taken_of_every_page_in_both_colour_schemes(new_context, screenshot_folder, language, path, scheme):
+    page = new_context(color_scheme=scheme).new_page()
+    page.goto(address(language, path))
+    assert page.locator("body").get_attribute("data-md-color-scheme") == {"light": "default", "dark": "slate"}[scheme]
+    height = min(page.evaluate("document.scrollingElement.scrollHeight"), TALLEST_SCREENSHOT)
+    shot = screenshot_folder / f"{language}-{PAGE_TYPE_OF[path]}-{scheme}.png"  # e.g. en-topic-dark.png
+    page.screenshot(path=shot, full_page=True, clip={"x": 0, "y": 0, "width": DESKTOP["width"], "height": height})
+    assert shot.read_bytes().startswith(PNG_SIGNATURE) and shot.stat().st_size > 5_000

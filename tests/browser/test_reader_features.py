@@ -1,0 +1,85 @@
+"""What readers do beyond reading: copy a fact's link, filter a long page, print it, find whole terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from .site_pages import address
+from .test_search import mentions, search
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_copy_link_puts_the_facts_permalink_on_the_clipboard(new_context, base_url, language):
+    context = new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(address(language, "topics/collapse/"))
+    button = page.locator("button.dossier-copy-link").first
+    fact_id = button.locator("xpath=ancestor::div[contains(@class, 'dossier-fact')]//h3").first.get_attribute("id")
+
+    button.click()
+
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + address(language, f"facts/{fact_id}/")
+    assert button.inner_text().startswith("✓")
+
+
+def test_filtering_a_topic_page_by_status_shows_only_those_facts(page):
+    page.goto("en/topics/collapse/")
+    facts = page.locator(".dossier-fact")
+    total = facts.count()
+
+    page.select_option("form.dossier-filters select[name=status]", "alleged")
+
+    visible = page.locator(".dossier-fact:visible")
+    assert 0 < visible.count() < total
+    assert set(visible.evaluate_all("nodes => nodes.map(node => node.dataset.status)")) == {"alleged"}
+    assert page.locator(".dossier-filters__count").inner_text() == f"Showing {visible.count()} of {total} facts"
+
+
+def test_filtering_the_timeline_by_person_keeps_only_their_facts(page):
+    page.goto("timeline/")
+    page.select_option("form.dossier-filters select[name=entity]", "emad-mostaque")
+
+    visible = page.locator(".dossier-fact:visible")
+    assert visible.count() > 0
+    for entities in visible.evaluate_all("nodes => nodes.map(node => node.dataset.entities)"):
+        assert "emad-mostaque" in entities.split()
+    assert page.locator(".dossier-fact").evaluate_all("nodes => nodes.filter(node => node.hidden).length") > 0
+
+
+def test_printing_a_topic_page_writes_out_every_source_and_drops_the_navigation(page):
+    page.goto("en/topics/talent-exodus/")
+    page.emulate_media(media="print")
+
+    quotes = page.locator(".dossier-fact details blockquote")
+    assert quotes.count() > 10
+    assert all(box and box["height"] > 0 for box in (quotes.nth(index).bounding_box() for index in range(quotes.count())))
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+
+
+def test_printing_to_pdf_makes_a_document(page):
+    page.goto("facts/amazon-gpu-threat-denied/")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+@pytest.mark.parametrize("term", ["核心研发", "首席技术官", "版权"])
+def test_a_chinese_term_of_several_characters_is_found_whole(searchable_page, term):
+    searchable_page.goto("")
+    search(searchable_page, term)
+    items = searchable_page.locator(".md-search-result__list > .md-search-result__item")
+    assert items.count() > 0
+    assert any(mentions(items.nth(index).inner_text(), term) for index in range(min(5, items.count())))
+
+
+def test_the_visual_timeline_draws_a_dot_for_each_month_dated_fact_and_links_it(page):
+    page.goto("en/timeline/")
+    dots = page.locator("#chart-timeline circle")
+    assert dots.count() > 20
+    box = page.locator("#chart-timeline svg").bounding_box()
+    assert box["width"] > 300 and box["height"] > 50
+
+    dots.first.click()
+
+    page.wait_for_url("**/en/facts/**")
+    assert page.locator("h1").inner_text()
