@@ -128,6 +128,11 @@ class Fact(Strict):
     def home_topic(self) -> str:
         return self.topics[0]
 
+    @property
+    def everyone(self) -> list[str]:
+        """The entities a fact names in any role: involved, asserting or denying, each once."""
+        return list(dict.fromkeys([*self.entities, *self.asserted_by, *self.denied_by]))
+
 
 class Term(Strict):
     """A Chinese word or phrase that search must find whole (names are added automatically)."""

@@ -59,6 +59,7 @@ class Renderer:
         )
         self.environment.filters.update(md=escape_markdown, attr=escape_attribute)
         self.topic_order = self._order_by_topic()
+        self.timeline = sorted((fact for fact in self.dossier.facts.values() if fact.date), key=lambda fact: fact.date)
         self.position_in_topic = {fact.id: index for order in self.topic_order.values() for index, fact in enumerate(order)}
         self.facts_by_entity = self._index_entities()
         self.file_order = {fact_id: index for index, fact_id in enumerate(self.dossier.facts)}
@@ -79,14 +80,11 @@ class Renderer:
             ordered[topic.id] = [fact for section in topic.sections for fact in at_home if fact.section == section.id]
         return ordered
 
-    def _timeline(self) -> list[Fact]:
-        return sorted((fact for fact in self.dossier.facts.values() if fact.date), key=lambda fact: fact.date)
-
     def _index_entities(self) -> dict[str, list[Fact]]:
         """The facts each person or organisation appears in, as involved, asserting or denying."""
         index: dict[str, list[Fact]] = {entity_id: [] for entity_id in self.dossier.entities}
         for fact in self.dossier.facts.values():
-            for entity_id in dict.fromkeys([*fact.entities, *fact.asserted_by, *fact.denied_by]):
+            for entity_id in fact.everyone:
                 index[entity_id].append(fact)
         return index
 
@@ -155,7 +153,7 @@ class Renderer:
             return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
         def involved(facts: list[Fact]) -> list[Any]:
-            ids = dict.fromkeys(entity_id for fact in facts for entity_id in (*fact.entities, *fact.asserted_by, *fact.denied_by))
+            ids = dict.fromkeys(entity_id for fact in facts for entity_id in fact.everyone)
             return sorted((self.dossier.entities[entity_id] for entity_id in ids), key=lambda entity: entity.name[language].casefold())
 
         context = {
@@ -169,6 +167,7 @@ class Renderer:
             "names": names,
             "link": urls.from_root,
             "published_link": urls.published_from_root,
+            "fact_address": lambda fact_id: urls.published_from_root(urls.fact_page(fact_id)),
             "urls": urls,
             "fact_page": urls.fact_page,
             "topic_page": urls.topic_page,
@@ -183,11 +182,12 @@ class Renderer:
         self.contexts[language] = context
         macros = self.environment.get_template("_macros.md.j2").make_module(context)
         context["m"] = macros
-        context["fact_line"] = self._memoized(language, "fact_line", macros.fact_line)
-        context["badge"] = self._memoized(language, "badge", macros.badge)
+        context["fact_line"] = self._memoized(macros.fact_line)
+        context["badge"] = self._memoized(macros.badge)
         return context
 
-    def _memoized(self, language: Language, name: str, macro: Any) -> Any:
+    @staticmethod
+    def _memoized(macro: Any) -> Any:
         """A macro whose output depends only on its argument: rendered once per fact (or status) and language."""
         cache: dict[Any, str] = {}
 
@@ -225,10 +225,9 @@ class Renderer:
                     urls.TIMELINE,
                     language,
                     describe("timeline"),
-                    timeline=self._timeline(),
+                    timeline=self.timeline,
                     chart=self._timeline_chart(language),
                     legend=[(topic.id, topic.title[language]) for topic in self.dossier.topics.values()],
-                    fact_link=lambda fact_id: urls.published_from_root(urls.fact_page(fact_id)),
                 ),
                 self._render("entities.md.j2", urls.ENTITIES, language, describe("entities"), facts_of=self._facts_of_entity),
                 self._render("sources.md.j2", urls.SOURCES, language, describe("sources"), quoted=self._quoted_passages),
@@ -239,7 +238,6 @@ class Renderer:
                     describe("numbers"),
                     figures_by_measure=self._figures_by_measure(),
                     charts=self._money_charts(language),
-                    fact_link=lambda fact_id: urls.published_from_root(urls.fact_page(fact_id)),
                 ),
             ]
             for topic in self.dossier.topics.values():
@@ -416,7 +414,7 @@ class Renderer:
         """Facts dated to the month or day since 2022: the months of Stability AI's rise and fall."""
         events = [
             (fact.date[:7], fact.id, fact.home_topic, f"{format_date(fact.date, language)} · {fact.title[language]}")
-            for fact in self._timeline()
+            for fact in self.timeline
             if len(fact.date) >= 7 and fact.date >= "2022"
         ]
         if not events:

@@ -34,37 +34,40 @@ class ArticleIndex:
     def squeeze(text: str) -> str:
         return "".join(text.split())
 
-    def locate(self, quote: str) -> Passage | None:
-        """Where the quote starts, if every `…`-joined piece appears, in order."""
-        start, cursor = None, 0
-        for piece in filter(None, (self.squeeze(part) for part in quote.split(ELLIPSIS))):
+    def pieces(self, quote: str) -> list[str]:
+        """The quote's `…`-joined pieces, whitespace removed."""
+        return [piece for piece in (self.squeeze(part) for part in quote.split(ELLIPSIS)) if piece]
+
+    def _spans(self, quote: str) -> list[tuple[int, int]] | None:
+        """Where each piece stands in the compact text, in order; None if one is missing."""
+        spans, cursor = [], 0
+        for piece in self.pieces(quote):
             found = self.compact.find(piece, cursor)
             if found < 0:
                 return None
-            start = found if start is None else start
             cursor = found + len(piece)
-        if start is None:
+            spans.append((found, cursor))
+        return spans
+
+    def locate(self, quote: str) -> Passage | None:
+        """Where the quote starts, if every `…`-joined piece appears, in order."""
+        spans = self._spans(quote)
+        if not spans:
             return None
+        start = spans[0][0]
         return Passage(self.article_id, self.offsets[start], self.lines[start])
 
     def lines_of(self, quote: str) -> set[int]:
         """The lines a quote covers (empty if it is not in the article)."""
-        lines: set[int] = set()
-        cursor = 0
-        for piece in filter(None, (self.squeeze(part) for part in quote.split(ELLIPSIS))):
-            found = self.compact.find(piece, cursor)
-            if found < 0:
-                return set()
-            lines.update(self.lines[found : found + len(piece)])
-            cursor = found + len(piece)
-        return lines
+        return {line for start, end in self._spans(quote) or [] for line in self.lines[start:end]}
 
     def closest(self, quote: str) -> str:
         """Explain where a quote stops matching, so the editor sees the difference."""
         cursor = 0
-        for piece in filter(None, (self.squeeze(part) for part in quote.split(ELLIPSIS))):
-            if self.compact.find(piece, cursor) >= 0:
-                cursor = self.compact.find(piece, cursor) + len(piece)
+        for piece in self.pieces(quote):
+            found = self.compact.find(piece, cursor)
+            if found >= 0:
+                cursor = found + len(piece)
                 continue
             low, high = 0, len(piece)
             while low < high:  # the longest prefix of the piece found after the cursor
