@@ -3,22 +3,29 @@
 
 Times the check step (load and verify), the page generation (render and write the Markdown),
 and the full build, for the real dossier; the check and generation again for synthetic dossiers
-of 1,000 and 10,000 facts (made here, with quotes drawn from the real articles); and a plain
-`mkdocs build` of the same pages as the floor the full build is compared with.
+of 1,000 and 10,000 facts (made here, with quotes drawn from the real articles); a plain
+`mkdocs build` of the same pages as the floor the full build is compared with; and the live
+reload of `build_site.py serve`: from saving an edited fact to the server answering with the
+changed page.
 
-    .venv/bin/python benchmarks/build_speed.py [--runs 5] [--sizes 1000 10000]
+    .venv/bin/python benchmarks/build_speed.py [--runs 5] [--sizes 1000 10000] [--reload-runs 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,16 +127,64 @@ def measure_full_build(work: Path, runs: int) -> tuple[float, float]:
     return median_seconds(full, runs), median_seconds(plain_mkdocs, runs)
 
 
+def page_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_until(condition, seconds: float, step: float = 0.05) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the served page never changed")
+        time.sleep(step)
+
+
+def measure_live_reload(work: Path, runs: int) -> float:
+    """Median seconds from saving a changed fact title to `serve` answering with the new title."""
+    root = copy_project(work / "serve")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    facts_file = root / "facts" / "collapse.yml"
+    original = facts_file.read_text(encoding="utf-8")
+    fact_id, title = re.search(r"- id: (\S+)\n    title:\n      zh: (.+)\n", original).groups()
+    page = f"http://127.0.0.1:{port}/facts/{fact_id}/"
+    server = subprocess.Popen(
+        [sys.executable, "build_site.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        wait_until(lambda: "<h1" in page_text(page), 600, step=0.5)
+        timings = []
+        for run in range(runs):
+            marker = f"（第 {run + 1} 次修改）"
+            facts_file.write_text(original.replace(f"zh: {title}\n", f"zh: {title}{marker}\n", 1), encoding="utf-8")
+            saved = time.perf_counter()
+            wait_until(lambda: marker in page_text(page), 120)
+            timings.append(time.perf_counter() - saved)
+            time.sleep(2)  # let the server settle before the next edit
+        return statistics.median(timings)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement; the median is reported")
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="synthetic dossier sizes")
     parser.add_argument("--build-runs", type=int, default=3, help="runs of the full build and of plain mkdocs")
+    parser.add_argument("--reload-runs", type=int, default=5, help="edits timed while `serve` runs")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dossier-benchmark-") as folder:
         work = Path(folder)
         rows = measure_sizes(work, arguments.sizes, arguments.runs)
         full, plain = measure_full_build(work, arguments.build_runs)
+        reload = measure_live_reload(work, arguments.reload_runs) if arguments.reload_runs else None
     print(f"Medians of {arguments.runs} runs (full builds: {arguments.build_runs} runs)\n")
     print(f"| dossier | facts | check (s) | generation (s) | check + generation (s) | per 1,000 facts (s) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -137,6 +192,8 @@ def main() -> None:
         print(f"| {kind} | {facts:,} | {check:.2f} | {generation:.2f} | {check + generation:.2f} | {(check + generation) / facts * 1000:.2f} |")
     print(f"\n| build of the real dossier | seconds |\n| --- | ---: |\n| full build (`build_site.py build`) | {full:.2f} |\n| plain `mkdocs build` of the same pages | {plain:.2f} |")
     print(f"\nRatio full build / plain mkdocs build: {full / plain:.2f} (target ≤ 1.2)")
+    if reload is not None:
+        print(f"Live reload (save a fact's title → `serve` answers with the changed page), median of {arguments.reload_runs}: {reload:.2f} s (target < 2)")
     synthetic = [row for row in rows if row[0] == "synthetic"]
     if len(synthetic) >= 2:
         small, large = synthetic[0], synthetic[-1]

@@ -1,34 +1,102 @@
-"""MkDocs glue: while serving, regenerate the dossier's pages before every rebuild, so the site follows the YAML.
+"""MkDocs glue: while serving, regenerate the dossier's pages before every rebuild, so the site follows the YAML,
+and rebuild only the pages that changed.
 
-`build_site.py build` generates the pages itself before it runs MkDocs, so a plain build skips this.
+`build_site.py build` generates the pages itself before it runs MkDocs, so a plain build skips all this
+but the template cache.
+
+`build_site.py serve` runs `mkdocs serve --dirty`: MkDocs then turns into HTML only the Markdown
+files newer than their HTML, and the generator rewrites only the pages whose content changed, so
+saving a fact rebuilds the few pages that show it instead of the whole bilingual site. Three things
+a dirty build gets wrong are mended here: the navigation's titles of pages not rebuilt, the search
+index (kept here, page by page), and the theme (a change to it rebuilds everything).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import sys
 from pathlib import Path
+
+import jinja2
+from mkdocs.plugins import event_priority
+from mkdocs.utils import clean_directory
 
 # MkDocs loads this file by path; `mkdocs` run directly (not as `python -m mkdocs` from the repo)
 # would not find the package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dossier.pipeline import generate  # noqa: E402
+from dossier.render import COMPILED_TEMPLATES  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
 from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES  # noqa: E402
+from dossier.social import FOLDER as SOCIAL_IMAGES  # noqa: E402
 
 log = logging.getLogger("mkdocs.dossier")
-serving = False
+
+
+class WithoutDirtyWarning(logging.Filter):
+    """`--dirty` is how serving rebuilds only what changed; MkDocs' warning about it would fail every strict rebuild."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class ServedSite:
+    """What `serve` remembers from one rebuild to the next (MkDocs keeps this module while serving)."""
+
+    def __init__(self) -> None:
+        self.depth = 0  # mkdocs-static-i18n runs the other language's build inside the first one
+        self.theme_digest = ""
+        self.pages: set[str] = set()  # the addresses of this rebuild's pages, both languages
+        self.search: dict[str, list[dict]] = {}  # search entries by page address, as last built
+
+
+served: ServedSite | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global serving
-    serving = command == "serve"
+    global served
+    if command == "serve":
+        served = ServedSite()
+        logging.getLogger("mkdocs.commands.build").addFilter(WithoutDirtyWarning())
+
+
+def on_config(config):
+    if served:
+        # Material merges its index with the previous build's under --dirty, assuming a single page
+        # changed: with several pages and two languages it piles up stale copies. The whole index
+        # is kept here instead (see on_post_build).
+        for name in ("material/search", "search"):
+            if name in config.plugins:
+                config.plugins[name].is_dirty = False
+    return config
+
+
+def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
+    env.bytecode_cache = COMPILED_TEMPLATES
+    return env
+
+
+def on_build_error(error: Exception) -> None:
+    if served:
+        served.depth = 0
 
 
 def on_pre_build(config) -> None:
-    if not serving:
+    if not served:
         return
+    served.depth += 1
+    if served.depth > 1:  # the other language's build: its pages are generated already
+        return
+    served.pages = set()
+    digest = _theme_digest(config)
+    if digest != served.theme_digest:
+        # Pages are rebuilt only when their Markdown changes: a new theme, or a first build, means all of them.
+        clean_directory(config.site_dir)
+        served.search.clear()
+        served.theme_digest = digest
     root = Path(config.config_file_path).parent
     try:
         _, changed = generate(root)
@@ -44,16 +112,85 @@ def on_pre_build(config) -> None:
         log.info("dossier: regenerated %d page(s)", len(changed))
 
 
+@event_priority(-110)  # after mkdocs-static-i18n has given each language's pages their addresses
+def on_files(files, config):
+    if served:
+        served.pages.update(_address(file.url) for file in files.documentation_pages())
+    return files
+
+
+def on_nav(nav, config, files):
+    if served:
+        # A dirty build reads only the pages it rebuilds; the navigation of those pages still
+        # names the others, whose title is in their Markdown.
+        for page in nav.pages:
+            if page.markdown is None and not page.file.is_modified():
+                page.read_source(config)
+    return nav
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which builds the other language and writes the index
+def on_post_build(config) -> None:
+    if not served:
+        return
+    served.depth -= 1
+    if served.depth > 0:
+        return
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for page, entries in _by_page(index["docs"]).items():
+        served.search[page] = entries
+    for gone in set(served.search) - served.pages:
+        del served.search[gone]
+        (Path(config.site_dir) / gone / "index.html").unlink(missing_ok=True)
+    index["docs"] = [entry for entries in served.search.values() for entry in entries]
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
+    pages: dict[str, list[dict]] = {}
+    for entry in entries:
+        pages.setdefault(_address(entry["location"]), []).append(entry)
+    return pages
+
+
+def _address(url: str) -> str:
+    """A page's address as the search index writes it: the home page is '', not './'."""
+    return url.split("#")[0].removeprefix("./")
+
+
+def _theme_digest(config) -> str:
+    """A digest of everything a page's HTML depends on besides its own Markdown: the configuration and the theme's templates."""
+    digest = hashlib.sha256(Path(config.config_file_path).read_bytes())
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    for path in sorted(custom.rglob("*")) if custom else []:
+        if path.is_file():
+            digest.update(path.as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def on_serve(server, config, builder):
     """Watch the sources of the pages, not the generated pages themselves.
 
-    The build writes generated pages into docs/; watching all of docs/ would make each edit
-    trigger a second, useless rebuild. Hand-written pages, assets and templates stay watched.
+    The build writes generated pages and preview images into docs/; watching all of docs/ would
+    make each edit trigger a second, useless rebuild. Hand-written pages and assets stay watched.
     """
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
-    generated = {*GENERATED_DIRECTORIES, *GENERATED_FILES}
-    for path in sorted(docs.iterdir()):
-        if path.name not in generated and not path.name.startswith("."):
-            server.watch(str(path))
+    for path in _hand_written(docs, docs, {*GENERATED_DIRECTORIES, *GENERATED_FILES, SOCIAL_IMAGES}):
+        server.watch(str(path))
     return server
+
+
+def _hand_written(folder: Path, docs: Path, generated: set[str]) -> list[Path]:
+    """The entries of a folder under docs/ that nothing generates, descending into folders that hold both kinds."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        relative = path.relative_to(docs).as_posix()
+        if relative in generated or path.name.startswith("."):
+            continue
+        if any(name.startswith(relative + "/") for name in generated):
+            found += _hand_written(path, docs, generated)
+        else:
+            found.append(path)
+    return found

@@ -63,5 +63,6 @@ def build(root: Path, site_dir: Path) -> None:
 
 def serve(root: Path, dev_addr: str) -> None:
     generate(root)  # fail early, with the editor's messages, before the server starts
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
+    # --dirty: each rebuild turns into HTML only the pages whose Markdown changed (see mkdocs_hooks).
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", dev_addr]
     subprocess.run(command, cwd=root, env=publish.mkdocs_environment(root), check=False)

@@ -44,6 +44,28 @@ class PageMeta:
         return "---\n" + notice + "\n".join(lines) + "\n---\n\n"
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Keeps compiled templates for the next build in this process.
+
+    Each build makes new template environments: the dossier's own, and MkDocs' theme once per
+    language; while serving, again at every rebuild. Compiling the templates costs about half a
+    second each time; a template whose source changes gets a new key, so it is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 class Renderer:
     def __init__(self, dossier: Dossier, templates: Path, site_url: str = ""):
         self.dossier = dossier
@@ -56,6 +78,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,  # the output is Markdown: text is escaped by the `md` and `attr` filters
+            bytecode_cache=COMPILED_TEMPLATES,
         )
         self.environment.filters.update(md=escape_markdown, attr=escape_attribute)
         self.topic_order = self._order_by_topic()

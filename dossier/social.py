@@ -127,7 +127,11 @@ def draw_card(card: Card) -> bytes:
     return output.getvalue()
 
 
-def write_cards(cards: list[Card], docs: Path, folder: str = "assets/social") -> int:
+# Under docs/, beside the hand-written assets; generated, like the pages.
+FOLDER = "assets/social"
+
+
+def write_cards(cards: list[Card], docs: Path, folder: str = FOLDER) -> int:
     """Draw the cards whose text changed since the last build; remove cards no longer used. Returns how many were drawn."""
     manifest_path = docs / folder / "manifest.json"
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -83,3 +84,32 @@ def test_saving_yaml_updates_the_page_and_a_mistake_keeps_the_last_good_page(ser
     edit(facts_file, "quote: 并不存在的原文", "quote: ")
     edit(facts_file, f"zh: {title}（第一版）\n", f"zh: {title}（第二版）\n")
     wait_for(lambda: "（第二版）" in fetch(page), 240, "recovery after the fix")
+
+
+def navigation_titles(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>|\s+", " ", title).strip() for title in re.findall(r'<a href="[^"]*" class="md-nav__link[^"]*">(.*?)</a>', html, re.S)]
+
+
+def search_locations(url: str) -> list[str]:
+    return [entry["location"] for entry in json.loads(fetch(url))["docs"]]
+
+
+def test_a_rebuild_of_the_changed_pages_keeps_the_navigation_and_the_whole_search_index(served):
+    copy, page, _ = served
+    index = page.split("/facts/")[0] + "/search/search_index.json"
+    before_titles, before_locations = navigation_titles(fetch(page)), search_locations(index)
+    assert len(before_titles) >= 9 and "None" not in before_titles
+    facts_file = next(path for path in (copy / "facts").glob("*.yml") if f"- id: {FACT_ID}\n" in path.read_text(encoding="utf-8"))
+    title = re.search(rf"- id: {FACT_ID}\n    title:\n      zh: (.+)\n", facts_file.read_text(encoding="utf-8")).group(1)
+
+    edit(facts_file, f"zh: {title}\n", f"zh: {title}（修订）\n")
+    wait_for(lambda: "（修订）" in fetch(page), 240, "the edited title to show")
+    assert navigation_titles(fetch(page)) == before_titles
+
+    def indexed_title() -> str:
+        # Chinese text is indexed segmented by zero-width spaces.
+        entries = json.loads(fetch(index) or '{"docs": []}')["docs"]
+        return next((entry["title"].replace("\u200b", "") for entry in entries if entry["location"] == f"facts/{FACT_ID}/"), "")
+
+    wait_for(lambda: "（修订）" in indexed_title(), 60, "the search index to hold the edited title")
+    assert sorted(search_locations(index)) == sorted(before_locations)
