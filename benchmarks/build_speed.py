@@ -17,15 +17,12 @@ import argparse
 import os
 import random
 import re
-import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from dossier import pipeline, publish  # noqa: E402
 from dossier.load import load  # noqa: E402
 from dossier.render import Renderer  # noqa: E402
+from tests.conftest import copy_of_repo, fetch, free_port  # noqa: E402  (the tests' copy of the project, and their way to read a served page)
 
 
 def median_seconds(action, runs: int) -> float:
@@ -43,12 +41,6 @@ def median_seconds(action, runs: int) -> float:
         action()
         timings.append(time.perf_counter() - start)
     return statistics.median(timings)
-
-
-def copy_project(destination: Path) -> Path:
-    ignored = shutil.ignore_patterns(".venv", ".git", "site", "site.*", ".site-building-*", "__pycache__", ".pytest_cache", "test-screenshots")
-    shutil.copytree(ROOT, destination, ignore=ignored)
-    return destination
 
 
 def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
@@ -105,7 +97,7 @@ def check_and_generate(root: Path) -> tuple[float, float, int]:
 def measure_sizes(work: Path, sizes: list[int], runs: int) -> list[tuple[str, int, float, float]]:
     rows = []
     for size in [0, *sizes]:
-        root = copy_project(work / f"dossier-{size}")
+        root = copy_of_repo(work / f"dossier-{size}")
         if size:
             synthetic_dossier(root, size)
         samples = [check_and_generate(root) for _ in range(runs)]
@@ -115,7 +107,7 @@ def measure_sizes(work: Path, sizes: list[int], runs: int) -> list[tuple[str, in
 
 
 def measure_full_build(work: Path, runs: int) -> tuple[float, float]:
-    root = copy_project(work / "full")
+    root = copy_of_repo(work / "full")
     pipeline.build(root, root / "site")  # draws the preview images once, as a first build does
 
     def full() -> None:
@@ -125,14 +117,6 @@ def measure_full_build(work: Path, runs: int) -> tuple[float, float]:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "plain")], cwd=root, env=publish.mkdocs_environment(root), check=True, capture_output=True)
 
     return median_seconds(full, runs), median_seconds(plain_mkdocs, runs)
-
-
-def page_text(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def wait_until(condition, seconds: float, step: float = 0.05) -> None:
@@ -145,10 +129,8 @@ def wait_until(condition, seconds: float, step: float = 0.05) -> None:
 
 def measure_live_reload(work: Path, runs: int) -> float:
     """Median seconds from saving a changed fact title to `serve` answering with the new title."""
-    root = copy_project(work / "serve")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    root = copy_of_repo(work / "serve")
+    port = free_port()
     facts_file = root / "facts" / "collapse.yml"
     original = facts_file.read_text(encoding="utf-8")
     fact_id, title = re.search(r"- id: (\S+)\n    title:\n      zh: (.+)\n", original).groups()
@@ -158,13 +140,13 @@ def measure_live_reload(work: Path, runs: int) -> float:
         cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
-        wait_until(lambda: "<h1" in page_text(page), 600, step=0.5)
+        wait_until(lambda: "<h1" in fetch(page), 600, step=0.5)
         timings = []
         for run in range(runs):
             marker = f"（第 {run + 1} 次修改）"
             facts_file.write_text(original.replace(f"zh: {title}\n", f"zh: {title}{marker}\n", 1), encoding="utf-8")
             saved = time.perf_counter()
-            wait_until(lambda: marker in page_text(page), 120)
+            wait_until(lambda: marker in fetch(page), 120)
             timings.append(time.perf_counter() - saved)
             time.sleep(2)  # let the server settle before the next edit
         return statistics.median(timings)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import textwrap
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,21 @@ def copy_of_repo(destination: Path) -> Path:
     ignored = shutil.ignore_patterns(".venv", ".git", "site", "site.*", ".site-building-*", "__pycache__", ".pytest_cache", "test-screenshots")
     shutil.copytree(REPO, destination, ignore=ignored)
     return destination
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """A served page's text, or '' while the server cannot answer."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
 
 
 @pytest.fixture(scope="session")
