@@ -27,11 +27,11 @@ from mkdocs.utils import clean_directory
 # would not find the package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dossier import urls  # noqa: E402
 from dossier.pipeline import generate  # noqa: E402
-from dossier.render import COMPILED_TEMPLATES  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
 from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES  # noqa: E402
-from dossier.social import FOLDER as SOCIAL_IMAGES  # noqa: E402
+from dossier.render import COMPILED_TEMPLATES  # noqa: E402
 
 log = logging.getLogger("mkdocs.dossier")
 
@@ -177,7 +177,7 @@ def on_serve(server, config, builder):
     """
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
-    for path in _hand_written(docs, docs, {*GENERATED_DIRECTORIES, *GENERATED_FILES, SOCIAL_IMAGES}):
+    for path in _hand_written(docs, docs, {*GENERATED_DIRECTORIES, *GENERATED_FILES, urls.SOCIAL}):
         server.watch(str(path))
     return server
 

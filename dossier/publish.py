@@ -9,12 +9,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import urls
+from .model import LANGUAGES
+
 # Generated pages live beside the hand-written ones (mkdocs-static-i18n only sees real files),
 # in places that the build owns and git ignores.
 GENERATED_DIRECTORIES = ("facts", "topics", "entities", "data")
 GENERATED_FILES = tuple(
-    f"{name}{suffix}.md" for name in ("index", "timeline", "entities", "sources", "numbers") for suffix in ("", ".en")
-) + ("robots.txt",)
+    urls.source_file(page, language) for page in (urls.HOME, urls.TIMELINE, urls.ENTITIES, urls.SOURCES, urls.NUMBERS) for language in LANGUAGES
+) + (urls.ROBOTS,)
 
 
 class BuildError(Exception):

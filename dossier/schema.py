@@ -9,6 +9,7 @@ from pydantic.json_schema import models_json_schema
 
 from .load import SECTIONS
 from .model import Article
+from .publish import write_if_changed
 
 FACTS_SCHEMA = "facts/dossier.schema.json"
 ARTICLE_SCHEMA = "source_articles/article.schema.json"
@@ -37,10 +38,4 @@ def schemas() -> dict[str, str]:
 
 
 def write_schemas(root: Path) -> list[str]:
-    written = []
-    for relative, text in schemas().items():
-        path = root / relative
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            written.append(relative)
-    return written
+    return [relative for relative, text in schemas().items() if write_if_changed(root / relative, text)]

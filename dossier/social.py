@@ -15,7 +15,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from . import urls
 from .problems import DossierError, Problem
+from .publish import write_if_changed
 
 SIZE = (1200, 630)
 MARGIN = 72
@@ -127,13 +129,9 @@ def draw_card(card: Card) -> bytes:
     return output.getvalue()
 
 
-# Under docs/, beside the hand-written assets; generated, like the pages.
-FOLDER = "assets/social"
-
-
-def write_cards(cards: list[Card], docs: Path, folder: str = FOLDER) -> int:
+def write_cards(cards: list[Card], docs: Path) -> int:
     """Draw the cards whose text changed since the last build; remove cards no longer used. Returns how many were drawn."""
-    manifest_path = docs / folder / "manifest.json"
+    manifest_path = docs / urls.SOCIAL / "manifest.json"
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
     current = {}
     drawn = 0
@@ -148,8 +146,5 @@ def write_cards(cards: list[Card], docs: Path, folder: str = FOLDER) -> int:
         drawn += 1
     for stale in set(previous) - set(current):
         (docs / stale).unlink(missing_ok=True)
-    manifest_path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(current, indent=0, sort_keys=True) + "\n"
-    if not manifest_path.is_file() or manifest_path.read_text(encoding="utf-8") != text:
-        manifest_path.write_text(text, encoding="utf-8")
+    write_if_changed(manifest_path, json.dumps(current, indent=0, sort_keys=True) + "\n")
     return drawn
