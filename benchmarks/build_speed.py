@@ -3,7 +3,9 @@
 
 Times the check step (load and verify), the page generation (render and write the Markdown),
 and the full build, for the real dossier; the check and generation again for synthetic dossiers
-of 1,000 and 10,000 facts (made here, with quotes drawn from the real articles); a plain
+of 1,000 and 10,000 facts (made here, with quotes drawn from the real articles). The check and
+generation are timed three ways: a first run (nothing kept in .cache/, no pages yet), a run with
+nothing changed, and a run after an editor changed one fact's title. Then a plain
 `mkdocs build` of the same pages as the floor the full build is compared with; and the live
 reload of `build_site.py serve`: from saving an edited fact to the server answering with the
 changed page.
@@ -17,6 +19,7 @@ import argparse
 import os
 import random
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -28,9 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dossier import pipeline, publish  # noqa: E402
+from dossier import cache, pipeline, publish  # noqa: E402
 from dossier.load import load  # noqa: E402
-from dossier.render import Renderer  # noqa: E402
 from tests.conftest import copy_of_repo, fetch, free_port  # noqa: E402  (the tests' copy of the project, and their way to read a served page)
 
 
@@ -41,6 +43,9 @@ def median_seconds(action, runs: int) -> float:
         action()
         timings.append(time.perf_counter() - start)
     return statistics.median(timings)
+
+
+FACTS_PER_FILE = 100
 
 
 def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
@@ -80,7 +85,11 @@ def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if "facts" in data:
             path.unlink()
-    (facts_dir / "synthetic.yml").write_text(yaml.safe_dump({"facts": facts}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # Editors keep facts in many files (by topic, by section); an edit re-reads only its file.
+    for start in range(0, count, FACTS_PER_FILE):
+        chunk = facts[start : start + FACTS_PER_FILE]
+        path = facts_dir / f"synthetic-{start // FACTS_PER_FILE:04d}.yml"
+        path.write_text(yaml.safe_dump({"facts": chunk}, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def check_and_generate(root: Path) -> tuple[float, float, int]:
@@ -88,21 +97,45 @@ def check_and_generate(root: Path) -> tuple[float, float, int]:
     start = time.perf_counter()
     dossier = pipeline.check(root)
     checked = time.perf_counter()
-    with pipeline.without_cycle_collection():
-        pages = Renderer(dossier, root / "templates").pages()
-    publish.write_pages(pages, root / "docs")
+    pipeline.write_markdown(root, dossier)
     return checked - start, time.perf_counter() - checked, len(dossier.facts)
 
 
-def measure_sizes(work: Path, sizes: list[int], runs: int) -> list[tuple[str, int, float, float]]:
+def forget_earlier_runs(root: Path) -> None:
+    """As on a fresh clone: nothing kept in .cache/ and no generated pages."""
+    shutil.rmtree(root / cache.FOLDER, ignore_errors=True)
+    for folder in publish.GENERATED_DIRECTORIES:
+        shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+
+
+def edit_one_fact(root: Path, run: int) -> None:
+    """Change the Chinese title of the first fact of the middle file of facts/, as an editor would."""
+    files = sorted(path for path in (root / "facts").glob("*.yml") if "\nfacts:" in "\n" + path.read_text(encoding="utf-8"))
+    path = files[len(files) // 2]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(\n\s+title:\n\s+zh: )(.+)\n", lambda match: f"{match[1]}{match[2]} (edit {run})\n", text, count=1), encoding="utf-8")
+
+
+SCENARIOS = {
+    "first run": lambda root, run: forget_earlier_runs(root),
+    "nothing changed": lambda root, run: None,
+    "one fact edited": edit_one_fact,
+}
+
+
+def measure_sizes(work: Path, sizes: list[int], runs: int) -> list[tuple[str, int, str, float, float]]:
     rows = []
     for size in [0, *sizes]:
         root = copy_of_repo(work / f"dossier-{size}")
         if size:
             synthetic_dossier(root, size)
-        samples = [check_and_generate(root) for _ in range(runs)]
-        facts = samples[0][2]
-        rows.append(("real" if not size else "synthetic", facts, statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)))
+        for scenario, prepare in SCENARIOS.items():
+            samples = []
+            for run in range(runs):
+                prepare(root, run)
+                samples.append(check_and_generate(root))
+            facts = samples[0][2]
+            rows.append(("real" if not size else "synthetic", facts, scenario, statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)))
     return rows
 
 
@@ -168,20 +201,20 @@ def main() -> None:
         full, plain = measure_full_build(work, arguments.build_runs)
         reload = measure_live_reload(work, arguments.reload_runs) if arguments.reload_runs else None
     print(f"Medians of {arguments.runs} runs (full builds: {arguments.build_runs} runs)\n")
-    print(f"| dossier | facts | check (s) | generation (s) | check + generation (s) | per 1,000 facts (s) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for kind, facts, check, generation in rows:
-        print(f"| {kind} | {facts:,} | {check:.2f} | {generation:.2f} | {check + generation:.2f} | {(check + generation) / facts * 1000:.2f} |")
+    print("| dossier | facts | run | check (s) | generation (s) | check + generation (s) | per 1,000 facts (s) |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | ---: |")
+    for kind, facts, scenario, check, generation in rows:
+        print(f"| {kind} | {facts:,} | {scenario} | {check:.2f} | {generation:.2f} | {check + generation:.2f} | {(check + generation) / facts * 1000:.2f} |")
     print(f"\n| build of the real dossier | seconds |\n| --- | ---: |\n| full build (`build_site.py build`) | {full:.2f} |\n| plain `mkdocs build` of the same pages | {plain:.2f} |")
     print(f"\nRatio full build / plain mkdocs build: {full / plain:.2f} (target ≤ 1.2)")
     if reload is not None:
         print(f"Live reload (save a fact's title → `serve` answers with the changed page), median of {arguments.reload_runs}: {reload:.2f} s (target < 2)")
-    synthetic = [row for row in rows if row[0] == "synthetic"]
-    if len(synthetic) >= 2:
-        small, large = synthetic[0], synthetic[-1]
-        growth = (large[2] + large[3]) / (small[2] + small[3])
-        print(f"Growth of check + generation from {small[1]:,} to {large[1]:,} facts: ×{growth:.1f} for ×{large[1] / small[1]:.0f} the facts (linear is ×{large[1] / small[1]:.0f})")
-
+    for scenario in SCENARIOS:
+        synthetic = [row for row in rows if row[0] == "synthetic" and row[2] == scenario]
+        if len(synthetic) >= 2:
+            small, large = synthetic[0], synthetic[-1]
+            growth = (large[3] + large[4]) / (small[3] + small[4])
+            print(f"Growth of check + generation, {scenario}, from {small[1]:,} to {large[1]:,} facts: ×{growth:.1f} (linear is ×{large[1] / small[1]:.0f})")
 
 if __name__ == "__main__":
     main()

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import cache
 from .model import Article, Entity, Fact, Term, Topic, Uncited
 from .problems import DossierError, Problem, display_path
 from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read_text
@@ -103,11 +104,13 @@ def validate_record(model: type[Record], raw: Any, origin: Origin) -> tuple[Reco
         return None, [origin.problem(tuple(e["loc"]), _describe(e, model, raw)) for e in error.errors()]
 
 
-def _load_records(document: YamlDocument, loaded: Loaded) -> None:
+def _load_records(document: YamlDocument) -> Loaded:
+    """The records of one file in facts/, and its problems."""
+    loaded = Loaded()
     data = document.data
     if not isinstance(data, LocatedDict):
         loaded.problems.append(document.problem((1, 1), f"expected top-level keys ({', '.join(SECTIONS)}), found a {type(data).__name__}"))
-        return
+        return loaded
     for key, items in data.items():
         if key not in SECTIONS:
             loaded.problems.append(
@@ -123,6 +126,23 @@ def _load_records(document: YamlDocument, loaded: Loaded) -> None:
             loaded.problems.extend(problems)
             if record is not None:
                 loaded.records[key].append((record, origin))
+    return loaded
+
+
+def _load_facts_file(path: Path, root: Path, kept: Path) -> Loaded:
+    """A file of facts/ as `_load_records` reads it; kept in the cache, so that only the files
+    edited since the last run are parsed again (parsing is most of the time of a check)."""
+    display = display_path(path, root)
+    kept_file = _kept_file(kept, display)
+    try:
+        label = cache.digest(display, path.read_bytes())
+    except OSError:
+        return _load_records(load_yaml(path, display))  # which says what is wrong with the file
+    records = cache.read(kept_file, label)
+    if records is None:
+        records = _load_records(load_yaml(path, display))
+        cache.write(kept_file, label, records)
+    return records
 
 
 def _point(items: LocatedList, index: int) -> LocatedDict:
@@ -151,16 +171,34 @@ def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
 def load(root: Path, facts_dir: str = "facts", articles_dir: str = "source_articles") -> Loaded:
     """Read every YAML file; raises DossierError only for problems that stop loading altogether."""
     loaded = Loaded()
-    for directory, reader in ((root / articles_dir, _load_article), (root / facts_dir, None)):
+    kept = root / cache.FOLDER / "facts"
+    for directory in (root / articles_dir, root / facts_dir):
         paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
         if not paths:
             loaded.problems.append(Problem(display_path(directory, root), 1, 1, "no .yml files found here"))
         for path in paths:
             try:
-                if reader is not None:
-                    reader(path, root, loaded)
+                if directory == root / articles_dir:
+                    _load_article(path, root, loaded)
                 else:
-                    _load_records(load_yaml(path, display_path(path, root)), loaded)
+                    _merge(loaded, _load_facts_file(path, root, kept))
             except DossierError as error:
                 loaded.problems.extend(error.problems)
+    _forget_deleted_files(kept, {_kept_file(kept, display_path(path, root)) for path in (root / facts_dir).glob("*.yml")})
     return loaded
+
+
+def _kept_file(kept: Path, display: str) -> Path:
+    return kept / (display.replace("/", "__") + ".pickle")
+
+
+def _merge(loaded: Loaded, part: Loaded) -> None:
+    for key, records in part.records.items():
+        loaded.records[key].extend(records)
+    loaded.problems.extend(part.problems)
+
+
+def _forget_deleted_files(kept: Path, current: set[Path]) -> None:
+    for path in kept.glob("*.pickle") if kept.is_dir() else []:
+        if path not in current:
+            path.unlink(missing_ok=True)

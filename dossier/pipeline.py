@@ -7,11 +7,12 @@ import os
 import subprocess
 import sys
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
-from . import publish, social
+from . import cache, processes, publish, social
 from .load import load
-from .model import Dossier
+from .model import LANGUAGES, Dossier, Language
 from .render import Renderer
 from .verify import verify
 
@@ -47,13 +48,29 @@ def site_url() -> str:
 
 def generate(root: Path) -> tuple[Renderer, list[str]]:
     """Check the facts and write the Markdown pages and preview images into docs/; returns the pages that changed."""
-    renderer = Renderer(check(root), root / "templates", site_url())
-    with without_cycle_collection():
-        pages = renderer.pages()
-    changed = publish.write_pages(pages, root / "docs")
+    renderer, changed = write_markdown(root, check(root))
     publish.write_if_changed(root / SEARCH_DICTIONARY, renderer.search_dictionary())
     social.write_cards(renderer.cards(), root / "docs")
     return renderer, changed
+
+
+def write_markdown(root: Path, dossier: Dossier) -> tuple[Renderer, list[str]]:
+    """Render into docs/ the pages whose inputs changed since the last run, each language in its own
+    process; returns the renderer and the pages that changed."""
+    kept = root / cache.FOLDER
+    docs = root / "docs"
+    renderer = Renderer(dossier, root / "templates", site_url(), kept)
+
+    def write(language: Language) -> tuple[list[str], list[str]]:
+        planned = renderer.plan(language) + (renderer.plan_data() if language == LANGUAGES[0] else [])
+        with without_cycle_collection():
+            written = publish.write_pages(planned, docs, kept / f"pages.{language}.pickle")
+        renderer.pieces[language].keep()
+        return written, [page.path for page in planned]
+
+    results = processes.side_by_side([partial(write, language) for language in LANGUAGES])
+    publish.remove_stale_pages(docs, {path for _, paths in results for path in paths})
+    return renderer, [path for written, _ in results for path in written]
 
 
 def build(root: Path, site_dir: Path) -> None:

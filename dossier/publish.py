@@ -8,9 +8,13 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import urls
+from . import cache, urls
 from .model import LANGUAGES
+
+if TYPE_CHECKING:
+    from .render import PlannedPage
 
 # Generated pages live beside the hand-written ones (mkdocs-static-i18n only sees real files),
 # in places that the build owns and git ignores.
@@ -24,18 +28,44 @@ class BuildError(Exception):
     """MkDocs refused to build; its own output says why."""
 
 
-def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
-    """Write the pages that changed and remove generated pages that no longer exist.
+def write_pages(planned: list[PlannedPage], docs: Path, kept: Path | None = None) -> list[str]:
+    """Write the pages that changed; returns the paths written.
 
     Unchanged files are left untouched, so MkDocs' file watcher does not rebuild in a loop.
-    Returns the paths written.
+    `kept` records what each file was last written from (its inputs, size and time): a page
+    whose inputs have not changed since, and whose file nobody touched, is not even rendered.
     """
-    written = [relative for relative, content in sorted(pages.items()) if write_if_changed(docs / relative, content)]
-    for directory in GENERATED_DIRECTORIES:
-        for path in sorted((docs / directory).rglob("*")) if (docs / directory).is_dir() else []:
-            if path.is_file() and path.relative_to(docs).as_posix() not in pages:
-                path.unlink()
+    written_from = (cache.read(kept, b"") or {}) if kept else {}
+    now = {}
+    written = []
+    for page in sorted(planned, key=lambda page: page.path):
+        path = os.path.join(docs, page.path)
+        before = written_from.get(page.path)
+        if before is None or before[0] != page.inputs or before[1:] != _size_and_time(path):
+            if write_if_changed(Path(path), page.render()):
+                written.append(page.path)
+        now[page.path] = (page.inputs, *_size_and_time(path))
+    if kept and now != written_from:
+        cache.write(kept, b"", now)
     return written
+
+
+def remove_stale_pages(docs: Path, pages: set[str]) -> None:
+    """Remove the generated files that are not among today's pages (a deleted fact's page, say)."""
+    for directory in GENERATED_DIRECTORIES:
+        for folder, _, names in os.walk(docs / directory):
+            relative = Path(folder).relative_to(docs).as_posix()
+            for name in names:
+                if f"{relative}/{name}" not in pages:
+                    os.unlink(os.path.join(folder, name))
+
+
+def _size_and_time(path: str) -> tuple[int, int]:
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return (-1, -1)
+    return (status.st_size, status.st_mtime_ns)
 
 
 def write_if_changed(path: Path, content: str) -> bool:

@@ -108,7 +108,7 @@ SITE_URL = "https://dossier.example/stability/"
 
 def copy_of_repo(destination: Path) -> Path:
     """The project's files without its environment and outputs, to build or serve in isolation."""
-    ignored = shutil.ignore_patterns(".venv", ".git", "site", "site.*", ".site-building-*", "__pycache__", ".pytest_cache", "test-screenshots")
+    ignored = shutil.ignore_patterns(".venv", ".git", "site", "site.*", ".site-building-*", "__pycache__", ".pytest_cache", "test-screenshots", ".cache")
     shutil.copytree(REPO, destination, ignore=ignored)
     return destination
 

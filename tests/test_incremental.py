@@ -1,0 +1,141 @@
+"""Rebuilding after an edit redoes only what the edit touched, and writes exactly what a build from nothing writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier import cache, pipeline, processes
+from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES
+from tests.conftest import FACT, copy_of_repo
+
+
+def generate(root: Path) -> list[str]:
+    """The Markdown step of `build_site.py build`; returns the pages written."""
+    return pipeline.write_markdown(root, pipeline.check(root))[1]
+
+
+def generated_files(root: Path) -> dict[str, bytes]:
+    docs = root / "docs"
+    paths = [path for folder in GENERATED_DIRECTORIES for path in (docs / folder).rglob("*") if path.is_file()]
+    paths += [docs / name for name in GENERATED_FILES]
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in paths}
+
+
+def retitle_first_fact(root: Path, new_title: str) -> str:
+    facts = root / "facts" / "collapse.yml"
+    text = facts.read_text(encoding="utf-8")
+    fact_id, title = re.search(r"- id: (\S+)\n    title:\n      zh: (.+)\n", text).groups()
+    facts.write_text(text.replace(f"zh: {title}\n", f"zh: {new_title}\n", 1), encoding="utf-8")
+    return fact_id
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    """A copy of the dossier, generated once, with what that run kept in .cache/."""
+    root = copy_of_repo(tmp_path / "kept")
+    shutil.rmtree(root / "docs" / "facts", ignore_errors=True)
+    generate(root)
+    return root
+
+
+def from_nothing(root: Path, destination: Path) -> dict[str, bytes]:
+    """The generated files of a copy of `root` built with nothing kept and no earlier pages."""
+    fresh = shutil.copytree(root, destination, ignore=shutil.ignore_patterns(cache.FOLDER))
+    for folder in GENERATED_DIRECTORIES:
+        shutil.rmtree(fresh / "docs" / folder, ignore_errors=True)
+    generate(fresh)
+    return generated_files(fresh)
+
+
+def test_a_rebuild_after_an_edit_writes_what_a_build_from_nothing_writes(built, tmp_path):
+    fact_id = retitle_first_fact(built, "新标题用于测试")
+    written = generate(built)
+
+    assert f"facts/{fact_id}.md" in written and "topics/collapse.md" in written and "timeline.md" in written
+    assert "新标题用于测试" in (built / "docs" / "timeline.md").read_text(encoding="utf-8")
+    assert generated_files(built) == from_nothing(built, tmp_path / "fresh")
+
+
+def test_a_rebuild_after_an_edit_leaves_the_other_languages_and_unrelated_pages_alone(built):
+    before = generated_files(built)
+    fact_id = retitle_first_fact(built, "只改中文标题")
+    written = set(generate(built))
+
+    assert written == {path for path, content in generated_files(built).items() if before.get(path) != content}
+    assert f"facts/{fact_id}.md" in written
+    assert not any(path.endswith(".en.md") for path in written)  # the English title did not change
+    assert len(written) < len(before) / 10
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(built):
+    assert generate(built) == []
+
+
+def test_a_template_edit_reaches_every_page_made_from_it(built):
+    template = built / "templates" / "fact.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n模板标记\n", encoding="utf-8")
+    generate(built)
+
+    fact_pages = [content for path, content in generated_files(built).items() if path.startswith("facts/")]
+    assert fact_pages and all("模板标记".encode() in content for content in fact_pages)
+
+
+def test_a_generated_page_changed_by_hand_is_restored(built):
+    page = built / "docs" / "timeline.md"
+    original = page.read_bytes()
+    page.write_text("edited by hand\n", encoding="utf-8")
+
+    assert generate(built) == ["timeline.md"]
+    assert page.read_bytes() == original
+
+
+def test_a_deleted_fact_loses_its_pages(built):
+    facts = built / "facts" / "collapse.yml"
+    text = facts.read_text(encoding="utf-8")
+    first, second = [match.start() for match in re.finditer(r"^  - id: ", text, re.MULTILINE)][:2]
+    fact_id = re.match(r"  - id: (\S+)", text[first:]).group(1)
+    facts.write_text(text[:first] + text[second:], encoding="utf-8")
+    generate(built)
+
+    assert not (built / "docs" / "facts" / f"{fact_id}.md").exists()
+    assert not (built / "docs" / "facts" / f"{fact_id}.en.md").exists()
+
+
+def test_damaged_kept_work_is_ignored(built, tmp_path):
+    for path in (built / cache.FOLDER).rglob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    retitle_first_fact(built, "损坏之后")
+    generate(built)
+
+    assert generated_files(built) == from_nothing(built, tmp_path / "fresh")
+
+
+def test_a_files_problems_are_reported_again_when_it_has_not_changed(project):
+    project.write("facts/facts.yml", FACT.replace("status: reported", "status: rumoured"))
+
+    first = project.problems()
+    assert first and project.problems() == first
+    assert (project.root / cache.FOLDER / "facts" / "facts__facts.yml.pickle").is_file()  # the second run read what the first kept
+
+
+def test_an_edited_file_is_read_again(project):
+    project.check()
+    project.write("facts/facts.yml", FACT.replace("status: reported", "status: rumoured"))
+
+    assert project.problems() == ["facts/facts.yml:10:13: status: Input should be 'reported', 'alleged', 'denied', 'prediction' or 'opinion'"]
+
+
+def test_work_done_side_by_side_comes_back_in_order():
+    assert processes.side_by_side([lambda: "first", lambda: "second", lambda: ["third"]]) == ["first", "second", ["third"]]
+
+
+def test_a_failure_in_another_process_is_reported_with_its_cause():
+    def fails() -> None:
+        raise ValueError("the cause")
+
+    with pytest.raises(processes.WorkerFailed, match="ValueError: the cause"):
+        processes.side_by_side([lambda: "fine", fails])
