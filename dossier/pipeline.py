@@ -59,16 +59,16 @@ def write_markdown(root: Path, dossier: Dossier) -> tuple[Renderer, list[str]]:
     process; returns the renderer and the pages that changed."""
     kept = root / cache.FOLDER
     docs = root / "docs"
-    renderer = Renderer(dossier, root / "templates", site_url(), kept)
 
     def write(language: Language) -> tuple[list[str], list[str]]:
         planned = renderer.plan(language) + (renderer.plan_data() if language == LANGUAGES[0] else [])
-        with without_cycle_collection():
-            written = publish.write_pages(planned, docs, kept / f"pages.{language}.pickle")
+        written = publish.write_pages(planned, docs, kept / f"pages.{language}.pickle")
         renderer.pieces[language].keep()
         return written, [page.path for page in planned]
 
-    results = processes.side_by_side([partial(write, language) for language in LANGUAGES])
+    with without_cycle_collection():
+        renderer = Renderer(dossier, root / "templates", site_url(), kept)
+        results = processes.side_by_side([partial(write, language) for language in LANGUAGES])
     publish.remove_stale_pages(docs, {path for _, paths in results for path in paths})
     return renderer, [path for written, _ in results for path in written]
 
