@@ -2,7 +2,7 @@
 and rebuild only the pages that changed.
 
 `build_site.py build` generates the pages itself before it runs MkDocs, so a plain build skips all this
-but the template cache.
+but the template cache and the copying of the preview images into the site.
 
 `build_site.py serve` runs `mkdocs serve --dirty`: MkDocs then turns into HTML only the Markdown
 files newer than their HTML, and the generator rewrites only the pages whose content changed, so
@@ -13,6 +13,7 @@ index (kept here, page by page), and the theme (a change to it rebuilds everythi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -22,12 +23,14 @@ from pathlib import Path
 import jinja2
 from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
+from watchdog.events import FileAttribEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
+from watchdog.utils import UnsupportedLibcError
 
 # MkDocs loads this file by path; `mkdocs` run directly (not as `python -m mkdocs` from the repo)
 # would not find the package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier import urls  # noqa: E402
+from dossier import social  # noqa: E402
 from dossier.pipeline import generate  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
 from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES  # noqa: E402
@@ -131,6 +134,8 @@ def on_nav(nav, config, files):
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100), which builds the other language and writes the index
 def on_post_build(config) -> None:
+    # Drawn outside docs/ (see social); each language's build copies only what the site does not hold yet.
+    social.copy_cards(Path(config.config_file_path).parent / social.FOLDER, Path(config.site_dir))
     if not served:
         return
     served.depth -= 1
@@ -170,14 +175,15 @@ def _theme_digest(config) -> str:
 
 
 def on_serve(server, config, builder):
-    """Watch the sources of the pages, not the generated pages themselves.
+    """Watch the sources of the pages, not the generated pages themselves, and hear of a save at once.
 
-    The build writes generated pages and preview images into docs/; watching all of docs/ would
-    make each edit trigger a second, useless rebuild. Hand-written pages and assets stay watched.
+    The build writes generated pages into docs/; watching all of docs/ would make each edit
+    trigger a second, useless rebuild. Hand-written pages and assets stay watched.
     """
+    _watch_with_inotify(server)
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
-    for path in _hand_written(docs, docs, {*GENERATED_DIRECTORIES, *GENERATED_FILES, urls.SOCIAL}):
+    for path in _hand_written(docs, docs, {*GENERATED_DIRECTORIES, *GENERATED_FILES}):
         server.watch(str(path))
     return server
 
@@ -194,3 +200,34 @@ def _hand_written(folder: Path, docs: Path, generated: set[str]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+# What counts as an edit. Not a file opened or read: the build reads the watched sources, and
+# MkDocs, which rebuilds on any event, would rebuild again and again.
+EDITS = [FileCreatedEvent, FileModifiedEvent, FileAttribEvent, FileDeletedEvent, FileMovedEvent]
+
+
+def _watch_with_inotify(server) -> None:
+    """Have the kernel tell the server of each save (inotify), instead of MkDocs looking for changes every half second.
+
+    Where inotify is missing, MkDocs' polling stays.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        from watchdog.observers.inotify import InotifyObserver
+
+        observer = InotifyObserver()
+    except (UnsupportedLibcError, OSError) as error:  # a libc without inotify, or no inotify instance left
+        log.info("dossier: watching files by polling (%s)", error)
+        return
+    observer.schedule = functools.partial(observer.schedule, event_filter=EDITS)
+    # MkDocs has watched its paths already, on its own observer; it counts each path's watches.
+    watched = dict(server._watched_paths)
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = observer
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)

@@ -47,10 +47,10 @@ def site_url() -> str:
 
 
 def generate(root: Path) -> tuple[Renderer, list[str]]:
-    """Check the facts and write the Markdown pages and preview images into docs/; returns the pages that changed."""
+    """Check the facts, write the Markdown pages into docs/ and draw the preview images; returns the pages that changed."""
     renderer, changed = write_markdown(root, check(root))
     publish.write_if_changed(root / SEARCH_DICTIONARY, renderer.search_dictionary())
-    social.write_cards(renderer.cards(), root / "docs")
+    social.write_cards(renderer.cards(), root / social.FOLDER)
     return renderer, changed
 
 

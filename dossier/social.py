@@ -2,6 +2,10 @@
 
 Each image is re-drawn only when its text changes: the text's digest is kept in a manifest
 beside the images, so a rebuild with unchanged facts draws nothing.
+
+They are drawn outside docs/, in FOLDER, laid out as in the site, and copied into the site after
+MkDocs built it (see mkdocs_hooks.on_post_build): in docs/, MkDocs and mkdocs-static-i18n would
+handle some 400 images again at every rebuild, in each language.
 """
 
 from __future__ import annotations
@@ -9,16 +13,19 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import shutil
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import urls
+from . import cache, urls
 from .problems import DossierError, Problem
 from .publish import write_if_changed
 
+FOLDER = f"{cache.FOLDER}/previews"
 SIZE = (1200, 630)
 MARGIN = 72
 FONT_FILES = (
@@ -36,7 +43,7 @@ MUTED = (197, 202, 233)
 class Card:
     """What one preview image shows."""
 
-    path: str  # relative to docs/, e.g. "assets/social/en/facts/x.png"
+    path: str  # relative to the site root (and to FOLDER), e.g. "assets/social/en/facts/x.png"
     site_name: str
     kicker: str
     title: str
@@ -129,22 +136,34 @@ def draw_card(card: Card) -> bytes:
     return output.getvalue()
 
 
-def write_cards(cards: list[Card], docs: Path) -> int:
-    """Draw the cards whose text changed since the last build; remove cards no longer used. Returns how many were drawn."""
-    manifest_path = docs / urls.SOCIAL / "manifest.json"
+def write_cards(cards: list[Card], folder: Path) -> int:
+    """Draw into folder the cards whose text changed since the last build; remove cards no longer used. Returns how many were drawn."""
+    manifest_path = folder / urls.SOCIAL / "manifest.json"
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
     current = {}
     drawn = 0
     for card in cards:
         digest = card.digest()
         current[card.path] = digest
-        target = docs / card.path
+        target = folder / card.path
         if previous.get(card.path) == digest and target.is_file():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(draw_card(card))
         drawn += 1
     for stale in set(previous) - set(current):
-        (docs / stale).unlink(missing_ok=True)
+        (folder / stale).unlink(missing_ok=True)
     write_if_changed(manifest_path, json.dumps(current, indent=0, sort_keys=True) + "\n")
     return drawn
+
+
+def copy_cards(folder: Path, site: Path) -> None:
+    """Copy into a built site the images (and their manifest) that it lacks, or holds in another version than the last drawn."""
+    # os.walk and plain strings: this runs at every rebuild while serving, over hundreds of images.
+    for directory, _, names in os.walk(folder):
+        target_directory = os.path.join(site, os.path.relpath(directory, folder))
+        for name in names:
+            source, target = os.path.join(directory, name), os.path.join(target_directory, name)
+            if not os.path.exists(target) or os.stat(target).st_mtime_ns != os.stat(source).st_mtime_ns:
+                os.makedirs(target_directory, exist_ok=True)
+                shutil.copy2(source, target)  # with the drawing's time, by which the next rebuild knows it is current

@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -52,13 +54,25 @@ def edit(facts_file: Path, old: str, new: str) -> None:
     facts_file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_saving_yaml_updates_the_page_and_a_mistake_keeps_the_last_good_page(served):
+def preview_image(page: str) -> bytes:
+    """The page's preview image (its og:image), as the server sends it."""
+    address = re.search(r'<meta property="og:image" content="([^"]+)"', fetch(page)).group(1)
+    with urllib.request.urlopen(urllib.parse.urljoin(page, address), timeout=5) as response:
+        return response.read()
+
+
+def test_saving_yaml_updates_the_page_and_its_preview_and_a_mistake_keeps_the_last_good_page(served):
     copy, page, log = served
     facts_file = next(path for path in (copy / "facts").glob("*.yml") if f"- id: {FACT_ID}\n" in path.read_text(encoding="utf-8"))
     title = re.search(rf"- id: {FACT_ID}\n    title:\n      zh: (.+)\n", facts_file.read_text(encoding="utf-8")).group(1)
+    preview = preview_image(page)
+    assert preview.startswith(b"\x89PNG")
 
     edit(facts_file, f"zh: {title}\n", f"zh: {title}（第一版）\n")
     wait_for(lambda: "（第一版）" in fetch(page), 240, "the edited title to show")
+    assert preview_image(page) != preview, "the preview image shows the old title"
+    time.sleep(3)  # the build reads the watched sources: a watcher taking that for an edit would rebuild on and on
+    assert log.read_text(encoding="utf-8").count("Detected file changes") == 1
 
     edit(facts_file, "    sources:\n      - article: appso\n        quote: ", "    sources:\n      - article: appso\n        quote: 并不存在的原文")
     wait_for(lambda: re.search(r"facts/\S+\.yml:\d+:\d+: fact '[a-z0-9-]+': quote not found", log.read_text(encoding="utf-8")), 240, "the error in the terminal")
