@@ -41,10 +41,12 @@ def write_pages(planned: list[PlannedPage], docs: Path, kept: Path | None = None
     for page in sorted(planned, key=lambda page: page.path):
         path = os.path.join(docs, page.path)
         before = written_from.get(page.path)
-        if before is None or before[0] != page.inputs or before[1:] != _size_and_time(path):
+        on_disk = _size_and_time(path)
+        if before is None or before[0] != page.inputs or before[1:] != on_disk:
             if write_if_changed(Path(path), page.render()):
                 written.append(page.path)
-        now[page.path] = (page.inputs, *_size_and_time(path))
+                on_disk = _size_and_time(path)
+        now[page.path] = (page.inputs, *on_disk)
     if kept and now != written_from:
         cache.write(kept, b"", now)
     return written

@@ -137,9 +137,8 @@ class Renderer:
         self.facts_by_entity = self._index_entities()
         self.file_order = {fact_id: index for index, fact_id in enumerate(self.dossier.facts)}
         self.in_file_order = list(self.dossier.facts.values())
-        self.entity_sets = [frozenset(fact.entities) for fact in self.in_file_order]
         entity_bits = {entity_id: 1 << index for index, entity_id in enumerate(self.dossier.entities)}
-        self.entity_masks = [sum(entity_bits[entity_id] for entity_id in entities) for entities in self.entity_sets]
+        self.entity_masks = [sum(entity_bits[entity_id] for entity_id in set(fact.entities)) for fact in self.in_file_order]
         self.entity_positions = {
             entity_id: [self.file_order[fact.id] for fact in facts if entity_id in fact.entities] for entity_id, facts in self.facts_by_entity.items()
         }
@@ -196,9 +195,8 @@ class Renderer:
         # Only the facts nearest in the editors' order are weighed, so that the work per fact stays
         # the same however large the dossier grows.
         position = self.file_order[fact_id]
-        involved = self.entity_sets[position]
         candidates: set[int] = set()
-        for entity_id in involved:
+        for entity_id in set(self.in_file_order[position].entities):
             positions = self.entity_positions[entity_id]
             at = bisect.bisect_left(positions, position)
             candidates.update(positions[max(0, at - reach) : at + reach + 1])
