@@ -31,7 +31,7 @@ from watchdog.utils import UnsupportedLibcError
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dossier import social  # noqa: E402
-from dossier.pipeline import generate  # noqa: E402
+from dossier.pipeline import SEARCH_DICTIONARY, generate  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
 from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES  # noqa: E402
 from dossier.render import COMPILED_TEMPLATES  # noqa: E402
@@ -52,8 +52,11 @@ class ServedSite:
     def __init__(self) -> None:
         self.depth = 0  # mkdocs-static-i18n runs the other language's build inside the first one
         self.theme_digest = ""
+        self.theme_files: list[str] | None = None  # the theme's static files, as listed for this theme_digest
         self.pages: set[str] = set()  # the addresses of this rebuild's pages, both languages
         self.search: dict[str, list[dict]] = {}  # search entries by page address, as last built
+        self.search_terms = b""  # the Chinese search's user dictionary the segmentations below were made with
+        self.segmented: dict[str, str] = {}  # Chinese text, split into words for search
 
 
 served: ServedSite | None = None
@@ -66,14 +69,24 @@ def on_startup(command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(WithoutDirtyWarning())
 
 
+@event_priority(-100)  # after the search plugin has made its index
 def on_config(config):
-    if served:
-        # Material merges its index with the previous build's under --dirty, assuming a single page
-        # changed: with several pages and two languages it piles up stale copies. The whole index
-        # is kept here instead (see on_post_build).
-        for name in ("material/search", "search"):
-            if name in config.plugins:
-                config.plugins[name].is_dirty = False
+    if not served:
+        return config
+    # Material merges its index with the previous build's under --dirty, assuming a single page
+    # changed: with several pages and two languages it piles up stale copies. The whole index
+    # is kept here instead (see on_post_build).
+    search = config.plugins["material/search"]
+    search.is_dirty = False
+    _segment_each_text_once(search.search_index, Path(config.config_file_path).parent / SEARCH_DICTIONARY)
+    digest = _theme_digest(config)
+    if digest != served.theme_digest:
+        # Pages are rebuilt only when their Markdown changes: a new theme, or a first build, means all of them.
+        clean_directory(config.site_dir)
+        served.search.clear()
+        served.theme_files = None
+        served.theme_digest = digest
+    config.theme.get_env = functools.partial(_with_theme_files_listed_once, config.theme.get_env)
     return config
 
 
@@ -94,12 +107,6 @@ def on_pre_build(config) -> None:
     if served.depth > 1:  # the other language's build: its pages are generated already
         return
     served.pages = set()
-    digest = _theme_digest(config)
-    if digest != served.theme_digest:
-        # Pages are rebuilt only when their Markdown changes: a new theme, or a first build, means all of them.
-        clean_directory(config.site_dir)
-        served.search.clear()
-        served.theme_digest = digest
     root = Path(config.config_file_path).parent
     try:
         _, changed = generate(root)
@@ -162,6 +169,38 @@ def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
 def _address(url: str) -> str:
     """A page's address as the search index writes it: the home page is '', not './'."""
     return url.split("#")[0].removeprefix("./")
+
+
+def _segment_each_text_once(search_index, search_terms: Path) -> None:
+    """Split each Chinese text into words once per `serve`, not at every rebuild: jieba is slow, and most of a
+    rebuilt page's sections have not changed."""
+    terms = search_terms.read_bytes() if search_terms.is_file() else b""  # what the search plugin has just given jieba
+    if terms != served.search_terms:
+        served.segmented.clear()
+        served.search_terms = terms
+    segment = search_index._segment_chinese
+
+    def segment_once(text: str) -> str:
+        if text not in served.segmented:
+            served.segmented[text] = segment(text)
+        return served.segmented[text]
+
+    search_index._segment_chinese = segment_once
+
+
+def _with_theme_files_listed_once(get_env) -> jinja2.Environment:
+    """The theme's Jinja environment, listing the theme's files only when the theme changed: MkDocs lists
+    all of Material's 14,000 files (icons included) for each language at every rebuild."""
+    env = get_env()
+    list_theme_files = env.list_templates
+
+    def listed_once(*args, **kwargs) -> list[str]:
+        if served.theme_files is None:
+            served.theme_files = list_theme_files(*args, **kwargs)
+        return served.theme_files
+
+    env.list_templates = listed_once
+    return env
 
 
 def _theme_digest(config) -> str:

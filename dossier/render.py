@@ -22,6 +22,7 @@ import yaml
 from . import cache, charts, social, urls
 from .model import LANGUAGES, STATUSES, Dossier, Fact, Language, Text
 from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period, summarize
+from .yaml_source import SafeLoader
 
 DESCRIPTION_LIMIT = 160
 NO_FACT = bytes(16)  # in a page's inputs, a place without a fact (no previous fact, say)
@@ -116,7 +117,7 @@ class Renderer:
         """`kept`: the folder where rendered pieces of each fact (cards, lines) are kept between runs; None keeps nothing."""
         self.dossier = dossier
         self.site_url = site_url
-        self.labels = yaml.safe_load((templates / "labels.yml").read_text(encoding="utf-8"))
+        self.labels = yaml.load((templates / "labels.yml").read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 - a safe loader
         self.basis = self._basis(templates)
         self.fact_keys = {fact_id: cache.digest(fact.model_dump_json()) for fact_id, fact in dossier.facts.items()}
         self.all_facts_key = cache.digest(*self.fact_keys.values())

@@ -39,10 +39,10 @@ class LocatedList(list):
 
 
 # The C parser when PyYAML has it: the pure-Python one is ten times slower on big dossiers.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):
+class _Loader(SafeLoader):
     pass
 
 

@@ -92,7 +92,7 @@ def search_locations(url: str) -> list[str]:
     return [entry["location"] for entry in json.loads(fetch(url))["docs"]]
 
 
-def test_a_rebuild_of_the_changed_pages_keeps_the_navigation_and_the_whole_search_index(served):
+def test_a_rebuild_of_the_changed_pages_keeps_the_navigation_and_the_whole_search_index_and_a_file_added_to_the_theme_is_served(served):
     copy, page, _ = served
     index = page.split("/facts/")[0] + "/search/search_index.json"
     before_titles, before_locations = navigation_titles(fetch(page)), search_locations(index)
@@ -111,3 +111,8 @@ def test_a_rebuild_of_the_changed_pages_keeps_the_navigation_and_the_whole_searc
 
     wait_for(lambda: "（修订）" in indexed_title(), 60, "the search index to hold the edited title")
     assert sorted(search_locations(index)) == sorted(before_locations)
+
+    added = copy / "overrides" / "assets" / "added-while-serving.css"
+    added.parent.mkdir(exist_ok=True)
+    added.write_text("p { margin: 0 }\n", encoding="utf-8")
+    wait_for(lambda: fetch(urllib.parse.urljoin(page, "../../assets/added-while-serving.css")), 240, "the file added to the theme to be served")
