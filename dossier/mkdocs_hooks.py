@@ -76,9 +76,10 @@ def on_config(config):
     # Material merges its index with the previous build's under --dirty, assuming a single page
     # changed: with several pages and two languages it piles up stale copies. The whole index
     # is kept here instead (see on_post_build).
-    search = config.plugins["material/search"]
-    search.is_dirty = False
-    _segment_each_text_once(search.search_index, Path(config.config_file_path).parent / SEARCH_DICTIONARY)
+    search = config.plugins.get("material/search")
+    if search:
+        search.is_dirty = False
+        _segment_each_text_once(search.search_index, Path(config.config_file_path).parent / SEARCH_DICTIONARY)
     digest = _theme_digest(config)
     if digest != served.theme_digest:
         # Pages are rebuilt only when their Markdown changes: a new theme, or a first build, means all of them.
@@ -190,7 +191,7 @@ def _segment_each_text_once(search_index, search_terms: Path) -> None:
 
 def _with_theme_files_listed_once(get_env) -> jinja2.Environment:
     """The theme's Jinja environment, listing the theme's files only when the theme changed: MkDocs lists
-    all of Material's 14,000 files (icons included) for each language at every rebuild."""
+    all of Material's 14,500 files (icons included) for each language at every rebuild."""
     env = get_env()
     list_theme_files = env.list_templates
 
