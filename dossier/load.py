@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from . import cache
 from .model import Article, Entity, Fact, Term, Topic, Uncited
 from .problems import DossierError, Problem, display_path
-from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read_text
+from .yaml_source import LocatedDict, LocatedList, YamlFile, read_quickly, read_text
 
 Record = TypeVar("Record", bound=BaseModel)
 
@@ -22,13 +22,15 @@ SECTIONS: dict[str, type[BaseModel]] = {"facts": Fact, "entities": Entity, "topi
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a record was written, to locate problems found after loading."""
+    """Where a record was written, to locate problems found after loading: its file, and its path
+    in the file's data (as ("facts", 3)); the position is looked up only when a problem needs it."""
 
-    document: YamlDocument
-    raw: Any
+    document: YamlFile
+    path: tuple[Any, ...] = ()
 
     def problem(self, path: tuple[Any, ...], message: str) -> Problem:
-        return self.document.problem(position_of(self.raw, path), message)
+        located = self.document.located()
+        return located.problem(position_of(located.data, self.path + path), message)
 
 
 @dataclass
@@ -104,9 +106,10 @@ def validate_record(model: type[Record], raw: Any, origin: Origin) -> tuple[Reco
         return None, [origin.problem(tuple(e["loc"]), _describe(e, model, raw)) for e in error.errors()]
 
 
-def _load_records(document: YamlDocument) -> Loaded:
-    """The records of one file in facts/, and its problems."""
+def _load_records(file: YamlFile) -> Loaded:
+    """The records of one file in facts/, and its problems, read with their positions."""
     loaded = Loaded()
+    document = file.located()
     data = document.data
     if not isinstance(data, LocatedDict):
         loaded.problems.append(document.problem((1, 1), f"expected top-level keys ({', '.join(SECTIONS)}), found a {type(data).__name__}"))
@@ -121,7 +124,7 @@ def _load_records(document: YamlDocument) -> Loaded:
             loaded.problems.append(document.problem(data.position_of(key), f"'{key}' must be a list (items start with '- ')"))
             continue
         for index, raw in enumerate(items):
-            origin = Origin(document, raw if isinstance(raw, LocatedDict) else _point(items, index))
+            origin = Origin(file, (key, index))
             record, problems = validate_record(SECTIONS[key], raw, origin)
             loaded.problems.extend(problems)
             if record is not None:
@@ -129,33 +132,56 @@ def _load_records(document: YamlDocument) -> Loaded:
     return loaded
 
 
+def _load_quickly(content: bytes, file: YamlFile) -> Loaded | None:
+    """The records of a file of facts/, read without positions; None if the file cannot be read so,
+    or if one of its records has a problem: `_load_records` then reads it again, and says where.
+    (A key that `read_quickly` takes where YAML 1.1 refuses it is no record's field: such a problem.)"""
+    try:
+        data = read_quickly(content.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    loaded = Loaded()
+    for key, items in data.items():
+        if key not in SECTIONS or not isinstance(items, list):
+            return None
+        for index, raw in enumerate(items):
+            try:
+                record = SECTIONS[key].model_validate(raw)
+            except ValidationError:
+                return None
+            loaded.records[key].append((record, Origin(file, (key, index))))
+    return loaded
+
+
 def _load_facts_file(path: Path, root: Path, kept: Path) -> Loaded:
     """A file of facts/ as `_load_records` reads it; kept in the cache, so that only the files
     edited since the last run are parsed again (parsing is most of the time of a check)."""
     display = display_path(path, root)
+    file = YamlFile(path, display)
     kept_file = _kept_file(kept, display)
     try:
-        label = cache.digest(display, path.read_bytes())
+        content = path.read_bytes()
     except OSError:
-        return _load_records(load_yaml(path, display))  # which says what is wrong with the file
-    records = cache.read(kept_file, label)
-    if records is None:
-        records = _load_records(load_yaml(path, display))
-        cache.write(kept_file, label, records)
+        return _load_records(file)  # which says what is wrong with the file
+    label = cache.digest(display, content)
+    earlier = cache.read(kept_file, label)
+    if earlier is not None:
+        # The kept records' origins share the kept file: pointed to where the file is now (the
+        # project may have moved since), they read their positions from it.
+        earlier_file, records = earlier
+        earlier_file.path = path
+        return records
+    records = _load_quickly(content, file) or _load_records(file)
+    cache.write(kept_file, label, (file, records))
     return records
 
 
-def _point(items: LocatedList, index: int) -> LocatedDict:
-    anchor = LocatedDict()
-    anchor.line, anchor.column = items.position_of(index)
-    anchor.key_positions = {}
-    return anchor
-
-
 def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
-    display = display_path(meta_path, root)
-    document = load_yaml(meta_path, display)
-    origin = Origin(document, document.data)
+    file = YamlFile(meta_path, display_path(meta_path, root))
+    document = file.located()
+    origin = Origin(file)
     article, problems = validate_record(Article, document.data, origin)
     loaded.problems.extend(problems)
     if article is None:

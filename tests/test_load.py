@@ -32,6 +32,21 @@ def test_file_that_is_not_utf8_is_reported(project):
     assert problem.startswith("facts/extra.yml:2:1: this file is not UTF-8")
 
 
+def test_a_control_character_is_reported_at_its_place(project):
+    project.write("facts/extra.yml", "facts:\n  - title: {zh: 中文\x02, en: x}\n")
+    assert project.problems() == ["facts/extra.yml:2:19: the character U+0002 is not allowed in YAML: delete it"]
+
+
+def test_a_key_that_is_a_list_is_reported_at_its_place(project):
+    project.write("facts/extra.yml", "facts:\n  - ? [zh, en]\n    : x\n")
+    assert project.problems() == ["facts/extra.yml:2:7: a key is a list or a mapping: write a field name before the ':'"]
+
+
+def test_a_number_too_long_to_read_is_reported_at_its_place(project):
+    project.write("facts/extra.yml", "facts:\n  - id: x\n    amount: " + "9" * 5000 + "\n")
+    assert project.problems() == ["facts/extra.yml:3:13: this number has too many digits to be read: shorten it"]
+
+
 def test_missing_field_names_the_field_and_the_fact_line(project):
     project.write("facts/facts.yml", project.root.joinpath("facts/facts.yml").read_text().replace("    status: reported\n", ""))
     (problem,) = project.problems()
