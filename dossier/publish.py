@@ -43,7 +43,9 @@ def write_pages(planned: list[PlannedPage], docs: Path, kept: Path | None = None
         before = written_from.get(page.path)
         on_disk = _size_and_time(path)
         if before is None or before[0] != page.inputs or before[1:] != on_disk:
-            if write_if_changed(Path(path), page.render()):
+            data = page.render().encode("utf-8")
+            if on_disk == _MISSING or _read(path) != data:
+                _write(path, data)
                 written.append(page.path)
                 on_disk = _size_and_time(path)
         now[page.path] = (page.inputs, *on_disk)
@@ -62,22 +64,44 @@ def remove_stale_pages(docs: Path, pages: set[str]) -> None:
                     os.unlink(os.path.join(folder, name))
 
 
+_MISSING = (-1, -1)
+
+
 def _size_and_time(path: str) -> tuple[int, int]:
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        return (-1, -1)
+        return _MISSING
     return (status.st_size, status.st_mtime_ns)
 
 
 def write_if_changed(path: Path, content: str) -> bool:
     """Write a generated file only when its content differs, so that file watchers stay quiet."""
     data = content.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
+    if _read(path) == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    _write(path, data)
     return True
+
+
+def _read(path: str | Path) -> bytes | None:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+def _write(path: str | Path, data: bytes) -> None:
+    # The folder is made only when it is missing: a first run writes thousands of pages, and checking
+    # each one's folder beforehand costs nearly as much as writing the page.
+    try:
+        file = open(path, "wb")
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        file = open(path, "wb")
+    with file:
+        file.write(data)
 
 
 def mkdocs_environment(root: Path) -> dict[str, str]:
