@@ -5,12 +5,13 @@ Times the check step (load and verify), the page generation (render and write th
 and the full build, for the real dossier; the check and generation again for synthetic dossiers
 of 1,000 and 10,000 facts (made here, with quotes drawn from the real articles). The check and
 generation are timed three ways: a first run (nothing kept in .cache/, no pages yet), a run with
-nothing changed, and a run after an editor changed one fact's title. Then a plain
+nothing changed, and a run after an editor changed one fact's title; for dossiers of up to
+1,000 facts (--previews-up-to), the drawing of the preview images is timed too. Then a plain
 `mkdocs build` of the same pages as the floor the full build is compared with; and the live
 reload of `build_site.py serve`: from saving an edited fact to the server answering with the
 changed page.
 
-    .venv/bin/python benchmarks/build_speed.py [--runs 5] [--sizes 1000 10000] [--reload-runs 5]
+    .venv/bin/python benchmarks/build_speed.py [--runs 5] [--sizes 1000 10000] [--reload-runs 5] [--previews-up-to 1000]
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dossier import cache, pipeline, publish  # noqa: E402
+from dossier import cache, pipeline, publish, social  # noqa: E402
 from dossier.load import load  # noqa: E402
 from tests.conftest import copy_of_repo, fetch, free_port  # noqa: E402  (the tests' copy of the project, and their way to read a served page)
 
@@ -93,23 +94,30 @@ def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
         path.write_text(yaml.safe_dump({"facts": chunk}, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def check_and_generate(root: Path) -> tuple[float, float, int]:
-    """The two steps in a process of their own, as `build_site.py` runs them (see pipeline.generate), timed apart.
+def check_and_generate(root: Path, previews: bool) -> tuple[float, float, float | None, int]:
+    """The steps in a process of their own, as `build_site.py` runs them (see pipeline.generate), timed
+    apart: the check, the generation of the Markdown pages, and (if `previews`) the drawing of the
+    preview images.
 
     A fresh process each time: what earlier runs left in memory must not slow or speed this one.
     The seconds are measured inside it, so Python's start-up and imports are not counted.
     """
-    result = subprocess.run([sys.executable, __file__, "--time-once", str(root)], capture_output=True, text=True, check=True)
-    check, generation, facts = json.loads(result.stdout)
-    return check, generation, facts
+    command = [sys.executable, __file__, "--time-once", str(root)] + (["--with-previews"] if previews else [])
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    check, generation, drawing, facts = json.loads(result.stdout)
+    return check, generation, drawing, facts
 
 
-def time_once(root: Path) -> None:
+def time_once(root: Path, previews: bool) -> None:
     start = time.perf_counter()
     dossier = pipeline.check(root)
     checked = time.perf_counter()
-    pipeline.write_markdown(root, dossier)
-    print(json.dumps([checked - start, time.perf_counter() - checked, len(dossier.facts)]))
+    renderer, _ = pipeline.write_markdown(root, dossier)
+    generated = time.perf_counter()
+    if previews:
+        social.write_cards(renderer.cards(), root / social.FOLDER)
+    drawing = time.perf_counter() - generated if previews else None
+    print(json.dumps([checked - start, generated - checked, drawing, len(dossier.facts)]))
 
 
 def forget_earlier_runs(root: Path) -> None:
@@ -134,7 +142,7 @@ SCENARIOS = {
 }
 
 
-def measure_sizes(work: Path, sizes: list[int], runs: int) -> list[tuple[str, int, str, float, float]]:
+def measure_sizes(work: Path, sizes: list[int], runs: int, previews_up_to: int) -> list[tuple[str, int, str, float, float, float | None]]:
     rows = []
     for size in [0, *sizes]:
         root = copy_of_repo(work / f"dossier-{size}")
@@ -144,9 +152,9 @@ def measure_sizes(work: Path, sizes: list[int], runs: int) -> list[tuple[str, in
             samples = []
             for run in range(runs):
                 prepare(root, run)
-                samples.append(check_and_generate(root))
-            facts = samples[0][2]
-            rows.append(("real" if not size else "synthetic", facts, scenario, statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)))
+                samples.append(check_and_generate(root, previews=size <= previews_up_to))
+            check, generation, drawing = (statistics.median(sample[step] for sample in samples) if samples[0][step] is not None else None for step in range(3))
+            rows.append(("real" if not size else "synthetic", samples[0][3], scenario, check, generation, drawing))
     return rows
 
 
@@ -205,21 +213,24 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="synthetic dossier sizes")
     parser.add_argument("--build-runs", type=int, default=3, help="runs of the full build and of plain mkdocs")
     parser.add_argument("--reload-runs", type=int, default=5, help="edits timed while `serve` runs")
+    parser.add_argument("--previews-up-to", type=int, default=1000, help="time the drawing of preview images for dossiers of at most this many facts")
     parser.add_argument("--time-once", type=Path, help=argparse.SUPPRESS)  # one timed run, in the process check_and_generate starts
+    parser.add_argument("--with-previews", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.time_once:
-        time_once(arguments.time_once)
+        time_once(arguments.time_once, arguments.with_previews)
         return
     with tempfile.TemporaryDirectory(prefix="dossier-benchmark-") as folder:
         work = Path(folder)
-        rows = measure_sizes(work, arguments.sizes, arguments.runs)
+        rows = measure_sizes(work, arguments.sizes, arguments.runs, arguments.previews_up_to)
         full, plain = measure_full_build(work, arguments.build_runs)
         reload = measure_live_reload(work, arguments.reload_runs) if arguments.reload_runs else None
     print(f"Medians of {arguments.runs} runs (full builds: {arguments.build_runs} runs)\n")
-    print("| dossier | facts | run | check (s) | generation (s) | check + generation (s) | per 1,000 facts (s) |")
-    print("| --- | ---: | --- | ---: | ---: | ---: | ---: |")
-    for kind, facts, scenario, check, generation in rows:
-        print(f"| {kind} | {facts:,} | {scenario} | {check:.2f} | {generation:.2f} | {check + generation:.2f} | {(check + generation) / facts * 1000:.2f} |")
+    print("| dossier | facts | run | check (s) | generation (s) | check + generation (s) | per 1,000 facts (s) | preview images (s) |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    for kind, facts, scenario, check, generation, drawing in rows:
+        drawn = "—" if drawing is None else f"{drawing:.2f}"
+        print(f"| {kind} | {facts:,} | {scenario} | {check:.2f} | {generation:.2f} | {check + generation:.2f} | {(check + generation) / facts * 1000:.2f} | {drawn} |")
     print(f"\n| build of the real dossier | seconds |\n| --- | ---: |\n| full build (`build_site.py build`) | {full:.2f} |\n| plain `mkdocs build` of the same pages | {plain:.2f} |")
     print(f"\nRatio full build / plain mkdocs build: {full / plain:.2f} (target ≤ 1.2)")
     if reload is not None:

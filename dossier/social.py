@@ -16,12 +16,12 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import cache, urls
+from . import cache, processes, urls
 from .problems import DossierError, Problem
 from .publish import write_if_changed
 
@@ -132,7 +132,9 @@ def draw_card(card: Card) -> bytes:
     draw.line((MARGIN, SIZE[1] - 100, SIZE[0] - MARGIN, SIZE[1] - 100), fill=MUTED, width=2)
     draw.text((MARGIN, SIZE[1] - 80), card.site_name, font=_font(32, True), fill=TEXT)
     output = io.BytesIO()
-    image.save(output, format="PNG", compress_level=6)
+    # Four colours and their anti-aliased blends fit a 64-colour palette, which looks the same and
+    # makes a file a third the size, drawn in about half the time (most of it is PNG compression).
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(output, format="PNG", compress_level=6)
     return output.getvalue()
 
 
@@ -140,21 +142,21 @@ def write_cards(cards: list[Card], folder: Path) -> int:
     """Draw into folder the cards whose text changed since the last build; remove cards no longer used. Returns how many were drawn."""
     manifest_path = folder / urls.SOCIAL / "manifest.json"
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
-    current = {}
-    drawn = 0
-    for card in cards:
-        digest = card.digest()
-        current[card.path] = digest
-        target = folder / card.path
-        if previous.get(card.path) == digest and target.is_file():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(draw_card(card))
-        drawn += 1
+    current = {card.path: card.digest() for card in cards}
+    to_draw = [card for card in cards if previous.get(card.path) != current[card.path] or not (folder / card.path).is_file()]
+    # A first build draws an image per fact and language: the cores share them.
+    processes.side_by_side([partial(_draw_into, to_draw[start::2], folder) for start in range(2) if to_draw[start::2]])
     for stale in set(previous) - set(current):
         (folder / stale).unlink(missing_ok=True)
     write_if_changed(manifest_path, json.dumps(current, indent=0, sort_keys=True) + "\n")
-    return drawn
+    return len(to_draw)
+
+
+def _draw_into(cards: list[Card], folder: Path) -> None:
+    for card in cards:
+        target = folder / card.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(draw_card(card))
 
 
 def copy_cards(folder: Path, site: Path) -> None:
