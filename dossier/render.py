@@ -135,14 +135,7 @@ class Renderer:
         self.timeline = sorted((fact for fact in self.dossier.facts.values() if fact.date), key=lambda fact: fact.date)
         self.position_in_topic = {fact.id: index for order in self.topic_order.values() for index, fact in enumerate(order)}
         self.facts_by_entity = self._index_entities()
-        self.file_order = {fact_id: index for index, fact_id in enumerate(self.dossier.facts)}
-        self.in_file_order = list(self.dossier.facts.values())
-        entity_bits = {entity_id: 1 << index for index, entity_id in enumerate(self.dossier.entities)}
-        self.entity_masks = [sum(entity_bits[entity_id] for entity_id in set(fact.entities)) for fact in self.in_file_order]
-        self.entity_positions = {
-            entity_id: [self.file_order[fact.id] for fact in facts if entity_id in fact.entities] for entity_id, facts in self.facts_by_entity.items()
-        }
-        self.related: dict[str, list[Fact]] = {}
+        self.related = self._related_by_fact(kept / "related.pickle" if kept else None)
 
     # -- what the pages are made from ------------------------------------------------------
 
@@ -184,28 +177,17 @@ class Renderer:
         index = self.position_in_topic[fact.id]
         return (order[index - 1] if index > 0 else None, order[index + 1] if index + 1 < len(order) else None)
 
-    def _related(self, fact_id: str, limit: int = 5) -> list[Fact]:
-        """Other facts about the same people and organisations: the most shared first, then the nearest."""
-        if fact_id not in self.related:  # both languages ask
-            self.related[fact_id] = self._closest_by_entities(fact_id, limit)
-        return self.related[fact_id]
-
-    def _closest_by_entities(self, fact_id: str, limit: int, reach: int = 12) -> list[Fact]:
-        # Only the facts nearest in the editors' order are weighed, so that the work per fact stays
-        # the same however large the dossier grows.
-        position = self.file_order[fact_id]
-        candidates: set[int] = set()
-        for entity_id in set(self.in_file_order[position].entities):
-            positions = self.entity_positions[entity_id]
-            at = bisect.bisect_left(positions, position)
-            candidates.update(positions[max(0, at - reach) : at + reach + 1])
-        candidates.discard(position)
-        # Ranked by one integer per candidate (most entities shared, then nearest, then first in
-        # order), which sorts several times faster than tuples.
-        masks, mine = self.entity_masks, self.entity_masks[position]
-        most, count = len(self.dossier.entities), len(masks)
-        ranked = sorted(((most - (mine & masks[other]).bit_count()) * count + abs(other - position)) * count + other for other in candidates)
-        return [self.in_file_order[rank % count] for rank in ranked[:limit]]
+    def _related_by_fact(self, kept_file: Path | None) -> dict[str, list[Fact]]:
+        """Each fact's related facts, kept between runs: they change only when the facts' order or
+        their people and organisations change, and ranking them takes a second at 10,000 facts."""
+        in_file_order = list(self.dossier.facts.values())
+        label = cache.digest(*(f"{fact.id} {' '.join(fact.entities)}" for fact in in_file_order))
+        ranked = cache.read(kept_file, label) if kept_file else None
+        if ranked is None:
+            ranked = _closest_by_entities([fact.entities for fact in in_file_order])
+            if kept_file:
+                cache.write(kept_file, label, ranked)
+        return {fact.id: [in_file_order[other] for other in others] for fact, others in zip(in_file_order, ranked)}
 
     def _quoted_passages(self, article_id: str) -> list[tuple[int, Any, list[Fact]]]:
         """Each distinct quote of an article, in the article's order, with the facts that cite it."""
@@ -344,7 +326,7 @@ class Renderer:
         for fact in self.dossier.facts.values():
             previous, following = self._neighbours(fact)
             values = lambda fact=fact: self._fact_values(language, fact)  # noqa: E731
-            planned.append(self._page("fact.md.j2", urls.fact_page(fact.id), language, values, facts=[fact, previous, following, *self._related(fact.id)]))
+            planned.append(self._page("fact.md.j2", urls.fact_page(fact.id), language, values, facts=[fact, previous, following, *self.related[fact.id]]))
         for entity in self.dossier.entities.values():
             values = lambda entity=entity: self._entity_values(language, entity)  # noqa: E731
             planned.append(self._page("entity.md.j2", urls.entity_page(entity.id), language, values, facts=self._facts_of_entity(entity.id)))
@@ -386,7 +368,7 @@ class Renderer:
             "fact": fact,
             "previous": previous,
             "following": following,
-            "related": self._related(fact.id),
+            "related": self.related[fact.id],
             "json_ld": self._json_ld(fact, language),
             "permalink": self.site_url + urls.fact_url(fact.id, language) if self.site_url else "PERMALINK",
         }
@@ -569,6 +551,34 @@ class Renderer:
         data = {"articles": articles, "topics": topics, "entities": entities, "facts": facts}
         # Compact: indenting would take Python's slow JSON encoder instead of its C one.
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _closest_by_entities(entities: list[list[str]], limit: int = 5, reach: int = 12) -> list[list[int]]:
+    """For each fact (given by its entities, in the editors' order), the positions of the other facts
+    about the same people and organisations: the most shared first, then the nearest."""
+    bits: dict[str, int] = {}
+    masks = [sum(bits.setdefault(entity_id, 1 << len(bits)) for entity_id in set(ids)) for ids in entities]
+    positions_of: dict[str, list[int]] = {}
+    for position, ids in enumerate(entities):
+        for entity_id in dict.fromkeys(ids):
+            positions_of.setdefault(entity_id, []).append(position)
+    most, count = len(bits), len(masks)
+    ranked = []
+    for position, ids in enumerate(entities):
+        # Only the facts nearest in the editors' order are weighed, so that the work per fact stays
+        # the same however large the dossier grows.
+        candidates: set[int] = set()
+        for entity_id in set(ids):
+            positions = positions_of[entity_id]
+            at = bisect.bisect_left(positions, position)
+            candidates.update(positions[max(0, at - reach) : at + reach + 1])
+        candidates.discard(position)
+        # Ranked by one integer per candidate (most entities shared, then nearest, then first in
+        # order), which sorts several times faster than tuples.
+        mine = masks[position]
+        keys = sorted(((most - (mine & masks[other]).bit_count()) * count + abs(other - position)) * count + other for other in candidates)
+        ranked.append([key % count for key in keys[:limit]])
+    return ranked
 
 
 def _flatten(labels: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
