@@ -60,6 +60,20 @@ def test_a_rebuild_after_an_edit_writes_what_a_build_from_nothing_writes(built, 
     assert generated_files(built) == from_nothing(built, tmp_path / "fresh")
 
 
+def test_a_rebuild_after_a_change_of_people_relates_facts_as_a_build_from_nothing(built, tmp_path):
+    facts = built / "facts" / "collapse.yml"
+    text = facts.read_text(encoding="utf-8")
+    fact_id, entities = re.search(r"- id: (\S+)\n(?:    .+\n)*?    entities: \[(.+)\]\n", text).groups()
+    facts.write_text(text.replace(f"entities: [{entities}]\n", "entities: [microsoft]\n", 1), encoding="utf-8")
+    generate(built)
+
+    related = (built / "docs" / "facts" / f"{fact_id}.md").read_text(encoding="utf-8").split("{ #related }")[1].split("{ #cite }")[0]
+    related_ids = re.findall(r"\]\(\.\./facts/([a-z0-9-]+)\.md\)", related)
+    dossier = pipeline.check(built)
+    assert related_ids and all("microsoft" in dossier.facts[other].entities for other in related_ids)
+    assert generated_files(built) == from_nothing(built, tmp_path / "fresh")
+
+
 def test_a_rebuild_after_an_edit_leaves_the_other_languages_and_unrelated_pages_alone(built):
     before = generated_files(built)
     fact_id = retitle_first_fact(built, "只改中文标题")
