@@ -11,7 +11,7 @@ nothing changed, and a run after an editor changed one fact's title; for dossier
 reload of `build_site.py serve`: from saving an edited fact to the server answering with the
 changed page.
 
-    .venv/bin/python benchmarks/build_speed.py [--runs 5] [--sizes 1000 10000] [--reload-runs 5] [--previews-up-to 1000]
+    .venv/bin/python benchmarks/build_speed.py [--runs 5] [--sizes 1000 10000] [--reload-runs 5] [--previews-up-to 1000] [--work-in /dev/shm]
 """
 
 from __future__ import annotations
@@ -213,6 +213,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="synthetic dossier sizes")
     parser.add_argument("--build-runs", type=int, default=3, help="runs of the full build and of plain mkdocs")
     parser.add_argument("--reload-runs", type=int, default=5, help="edits timed while `serve` runs")
+    parser.add_argument("--work-in", type=Path, help="the folder for the dossiers' copies (say /dev/shm, to keep a busy disk's writeback out of the timings)")
     parser.add_argument("--previews-up-to", type=int, default=1000, help="time the drawing of preview images for dossiers of at most this many facts")
     parser.add_argument("--time-once", type=Path, help=argparse.SUPPRESS)  # one timed run, in the process check_and_generate starts
     parser.add_argument("--with-previews", action="store_true", help=argparse.SUPPRESS)
@@ -220,7 +221,7 @@ def main() -> None:
     if arguments.time_once:
         time_once(arguments.time_once, arguments.with_previews)
         return
-    with tempfile.TemporaryDirectory(prefix="dossier-benchmark-") as folder:
+    with tempfile.TemporaryDirectory(prefix="dossier-benchmark-", dir=arguments.work_in) as folder:
         work = Path(folder)
         rows = measure_sizes(work, arguments.sizes, arguments.runs, arguments.previews_up_to)
         full, plain = measure_full_build(work, arguments.build_runs)
