@@ -43,9 +43,7 @@ def write_pages(planned: list[PlannedPage], docs: Path, kept: Path | None = None
         before = written_from.get(page.path)
         on_disk = _size_and_time(path)
         if before is None or before[0] != page.inputs or before[1:] != on_disk:
-            data = page.render().encode("utf-8")
-            if on_disk == _MISSING or _read(path) != data:
-                _write(path, data)
+            if write_if_changed(path, page.render()):
                 written.append(page.path)
                 on_disk = _size_and_time(path)
         now[page.path] = (page.inputs, *on_disk)
@@ -64,18 +62,15 @@ def remove_stale_pages(docs: Path, pages: set[str]) -> None:
                     os.unlink(os.path.join(folder, name))
 
 
-_MISSING = (-1, -1)
-
-
 def _size_and_time(path: str) -> tuple[int, int]:
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        return _MISSING
+        return (-1, -1)
     return (status.st_size, status.st_mtime_ns)
 
 
-def write_if_changed(path: Path, content: str) -> bool:
+def write_if_changed(path: str | Path, content: str) -> bool:
     """Write a generated file only when its content differs, so that file watchers stay quiet."""
     data = content.encode("utf-8")
     if _read(path) == data:
