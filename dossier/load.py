@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import cache
+from . import cache, processes
 from .model import Article, Entity, Fact, Term, Topic, Uncited
 from .problems import DossierError, Problem, display_path
 from .yaml_source import LocatedDict, LocatedList, YamlFile, read_quickly, read_text
@@ -202,16 +204,42 @@ def load(root: Path, facts_dir: str = "facts", articles_dir: str = "source_artic
         paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
         if not paths:
             loaded.problems.append(Problem(display_path(directory, root), 1, 1, "no .yml files found here"))
+        read_already = _parse_on_both_cores(paths, root, kept) if directory == root / facts_dir else {}
         for path in paths:
             try:
                 if directory == root / articles_dir:
                     _load_article(path, root, loaded)
                 else:
-                    _merge(loaded, _load_facts_file(path, root, kept))
+                    _merge(loaded, read_already[path] if path in read_already else _load_facts_file(path, root, kept))
             except DossierError as error:
                 loaded.problems.extend(error.problems)
     _forget_deleted_files(kept, {_kept_file(kept, display_path(path, root)) for path in (root / facts_dir).glob("*.yml")})
     return loaded
+
+
+# Parsing a file of 100 facts takes about as long as starting a second process.
+SECOND_PROCESS_FROM = 8
+
+
+def _parse_on_both_cores(paths: list[Path], root: Path, kept: Path) -> dict[Path, Loaded]:
+    """On a first run, when many files have nothing kept yet: a second process parses every other one
+    of them into the cache, for the loading that follows to read, while this one parses the rest.
+    Returns what this process parsed."""
+    not_kept = [path for path in paths if not _kept_file(kept, display_path(path, root)).exists()]
+    if len(not_kept) < SECOND_PROCESS_FROM:
+        return {}
+
+    def parse(some: list[Path]) -> dict[Path, Loaded]:
+        parsed = {}
+        for path in some:
+            with contextlib.suppress(DossierError):  # the loading that follows tries again, and reports it
+                parsed[path] = _load_facts_file(path, root, kept)
+        return parsed
+
+    def parse_into_cache() -> None:
+        parse(not_kept[1::2])  # sent back, the records would take as long to unpickle as to read from the cache
+
+    return processes.side_by_side([partial(parse, not_kept[0::2]), parse_into_cache])[0]
 
 
 def _kept_file(kept: Path, display: str) -> Path:
