@@ -261,7 +261,8 @@ class Renderer:
         self.environments[language] = environment
         lookups = environment.get_template("_lookups.md.j2").module
         environment.filters["badge"] = {status: lookups.badge(status) for status in STATUSES}.__getitem__
-        environment.filters["article_name"] = {article: lookups.article_name(article) for article in self.dossier.articles}.__getitem__
+        for name, ids in (("article_link", self.dossier.articles), ("article_credit", self.dossier.articles), ("entity_item", self.dossier.entities)):
+            environment.filters[name] = {each: getattr(lookups, name)(each) for each in ids}.__getitem__
         # A fact's line, card, timeline entry… depend on that fact alone: rendered once per fact and
         # language, and kept for the next run until the fact changes.
         pieces = self.pieces[language]
