@@ -43,7 +43,7 @@ def write_pages(planned: list[PlannedPage], docs: Path, kept: Path | None = None
         before = written_from.get(page.path)
         on_disk = _size_and_time(path)
         if before is None or before[0] != page.inputs or before[1:] != on_disk:
-            if write_if_changed(path, page.render()):
+            if write_if_changed(path, page.render(), missing=on_disk == MISSING):
                 written.append(page.path)
                 on_disk = _size_and_time(path)
         now[page.path] = (page.inputs, *on_disk)
@@ -62,18 +62,25 @@ def remove_stale_pages(docs: Path, pages: set[str]) -> None:
                     os.unlink(os.path.join(folder, name))
 
 
+MISSING = (-1, -1)
+
+
 def _size_and_time(path: str) -> tuple[int, int]:
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        return (-1, -1)
+        return MISSING
     return (status.st_size, status.st_mtime_ns)
 
 
-def write_if_changed(path: str | Path, content: str) -> bool:
-    """Write a generated file only when its content differs, so that file watchers stay quiet."""
+def write_if_changed(path: str | Path, content: str, missing: bool = False) -> bool:
+    """Write a generated file only when its content differs, so that file watchers stay quiet.
+
+    `missing`: the caller has just found no file there, so there is nothing to compare with (a first
+    run writes thousands of pages, and failing to open each one costs more than writing it).
+    """
     data = content.encode("utf-8")
-    if _read(path) == data:
+    if not missing and _read(path) == data:
         return False
     _write(path, data)
     return True
