@@ -17,10 +17,12 @@ import functools
 import hashlib
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
 import jinja2
+from backrefs import bre
 from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
 from watchdog.events import FileAttribEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
@@ -56,7 +58,7 @@ class ServedSite:
         self.pages: set[str] = set()  # the addresses of this rebuild's pages, both languages
         self.search: dict[str, list[dict]] = {}  # search entries by page address, as last built
         self.search_terms = b""  # the Chinese search's user dictionary the segmentations below were made with
-        self.segmented: dict[str, str] = {}  # Chinese text, split into words for search
+        self.segmented: dict[str, str] = {}  # runs of Chinese characters, split into words for search
 
 
 served: ServedSite | None = None
@@ -172,21 +174,27 @@ def _address(url: str) -> str:
     return url.split("#")[0].removeprefix("./")
 
 
+# What Material hands to jieba: each run of Chinese characters, segmented apart from the rest of the text.
+CHINESE_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
+
+
 def _segment_each_text_once(search_index, search_terms: Path) -> None:
-    """Split each Chinese text into words once per `serve`, not at every rebuild: jieba is slow, and most of a
-    rebuilt page's sections have not changed."""
+    """Split each run of Chinese characters into words once per `serve`, not at every rebuild: jieba is
+    slow, and an edit changes a few words of a rebuilt page, whose other sections and sentences stay."""
     terms = search_terms.read_bytes() if search_terms.is_file() else b""  # what the search plugin has just given jieba
     if terms != served.search_terms:
         served.segmented.clear()
         served.search_terms = terms
     segment = search_index._segment_chinese
 
-    def segment_once(text: str) -> str:
-        if text not in served.segmented:
-            served.segmented[text] = segment(text)
-        return served.segmented[text]
+    def segment_run(run: re.Match) -> str:
+        words = served.segmented.get(run[0])
+        if words is None:
+            words = served.segmented[run[0]] = segment(run[0])
+        return "\u200b" + words + "\u200b"
 
-    search_index._segment_chinese = segment_once
+    # As Material does it, run by run: zero-width spaces between the words and around each run.
+    search_index._segment_chinese = lambda text: CHINESE_RUN.sub(segment_run, text).strip("\u200b")
 
 
 def _with_theme_files_listed_once(get_env) -> jinja2.Environment:
