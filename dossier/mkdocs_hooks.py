@@ -32,11 +32,11 @@ from watchdog.utils import UnsupportedLibcError
 # would not find the package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier import social  # noqa: E402
+from dossier import cache, social  # noqa: E402
 from dossier.pipeline import SEARCH_DICTIONARY, generate  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
 from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES  # noqa: E402
-from dossier.render import COMPILED_TEMPLATES  # noqa: E402
+from dossier.render import compiled_templates  # noqa: E402
 
 log = logging.getLogger("mkdocs.dossier")
 
@@ -94,7 +94,7 @@ def on_config(config):
 
 
 def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
-    env.bytecode_cache = COMPILED_TEMPLATES
+    env.bytecode_cache = compiled_templates(Path(config.config_file_path).parent / cache.FOLDER / "templates")
     return env
 
 

@@ -61,7 +61,7 @@ def write_markdown(root: Path, dossier: Dossier) -> tuple[Renderer, list[str]]:
     docs = root / "docs"
 
     def write(language: Language) -> tuple[list[str], list[str]]:
-        planned = renderer.plan(language) + (renderer.plan_data() if language == LANGUAGES[0] else [])
+        planned = renderer.plan(language)
         written = publish.write_pages(planned, docs, kept / f"pages.{language}.pickle")
         renderer.pieces[language].keep()
         return written, [page.path for page in planned]

@@ -6,8 +6,9 @@ gives the same bytes.
 
 from __future__ import annotations
 
-import csv
 import bisect
+import csv
+import functools
 import io
 import json
 import re
@@ -29,6 +30,8 @@ DESCRIPTION_LIMIT = 160
 # One encoder each, made once: json.dumps with options makes a new encoder at every call.
 _JSON_VALUE = json.JSONEncoder(ensure_ascii=False).encode
 _JSON_LD = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# Compact: indenting would take Python's slow JSON encoder instead of its C one.
+_JSON_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 NO_FACT = bytes(16)  # in a page's inputs, a place without a fact (no previous fact, say)
 
 
@@ -65,25 +68,36 @@ class PlannedPage:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Keeps compiled templates for the next build in this process.
+    """Keeps compiled templates: in memory for the next build in this process, and in `folder` (under
+    .cache/) for the next process.
 
     Each build makes new template environments: the dossier's own, and MkDocs' theme once per
-    language; while serving, again at every rebuild. Compiling the templates costs about half a
-    second each time; a template whose source changes gets a new key, so it is compiled afresh.
+    language; while serving, again at every rebuild. Each run of build_site.py is a new process, and
+    each language's pages are rendered in one of their own. Compiling the templates costs about half
+    a second each time; a template whose source changed is compiled afresh.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
         self.compiled: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
+        compiled = self.compiled.get(bucket.key)
+        if compiled is None and self.folder:
+            compiled = cache.read(self.folder / f"{bucket.key}.pickle", bucket.checksum.encode())
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
+        compiled = self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.folder:
+            cache.write(self.folder / f"{bucket.key}.pickle", bucket.checksum.encode(), compiled)
 
 
-COMPILED_TEMPLATES = CompiledTemplates()
+@functools.cache
+def compiled_templates(folder: Path | None = None) -> CompiledTemplates:
+    """The one keeper of compiled templates of this process for `folder` (None: in memory only)."""
+    return CompiledTemplates(folder)
 
 
 class KeptPieces:
@@ -96,7 +110,7 @@ class KeptPieces:
         self.path = path
         self.basis = basis
         self.fact_keys = fact_keys
-        self.macros: Any = None  # the module of _macros.md.j2, set once it is loaded
+        self.makers: dict[str, Callable[[Fact], str]] = {}  # what renders each piece, by name
         self.pieces: dict[tuple[str, str], tuple[bytes, str]] | None = None  # read when first needed
         self.changed = False
 
@@ -106,7 +120,7 @@ class KeptPieces:
         slot = (name, fact.id)
         kept = self.pieces.get(slot)
         if kept is None or kept[0] != self.fact_keys[fact.id]:
-            kept = self.pieces[slot] = (self.fact_keys[fact.id], getattr(self.macros, name)(fact))
+            kept = self.pieces[slot] = (self.fact_keys[fact.id], self.makers[name](fact))
             self.changed = True
         return kept[1]
 
@@ -121,14 +135,18 @@ class KeptPieces:
 
 class Renderer:
     def __init__(self, dossier: Dossier, templates: Path, site_url: str = "", kept: Path | None = None):
-        """`kept`: the folder where rendered pieces of each fact (cards, lines) are kept between runs; None keeps nothing."""
+        """`kept`: the folder where compiled templates and rendered pieces of each fact (cards, lines) are kept between runs; None keeps nothing."""
         self.dossier = dossier
         self.site_url = site_url
         self.labels = yaml.load((templates / "labels.yml").read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 - a safe loader
         self.basis = self._basis(templates)
         self.fact_keys = {fact_id: cache.digest(fact.model_dump_json()) for fact_id, fact in dossier.facts.items()}
         self.all_facts_key = cache.digest(*self.fact_keys.values())
+        self.kept = kept
         self.pieces = {language: KeptPieces(kept / f"pieces.{language}.pickle" if kept else None, self.basis, self.fact_keys) for language in LANGUAGES}
+        # The data files' rows are the same in both languages: kept with the pieces of the language planned with them (see plan).
+        self._data_pieces = self.pieces[LANGUAGES[0]]
+        self._data_pieces.makers.update(json_record=self._json_record, csv_row=self._csv_row)
         self.templates = templates
         self.environments: dict[Language, jinja2.Environment] = {}
         self.topic_order = self._order_by_topic()
@@ -235,7 +253,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,  # the output is Markdown: text is escaped by the `md` and `attr` filters
-            bytecode_cache=COMPILED_TEMPLATES,
+            bytecode_cache=compiled_templates(self.kept / "templates" if self.kept else None),
             auto_reload=False,  # an environment lives for one run; checking each template's file at every page costs a stat
         )
         environment.filters.update(
@@ -267,8 +285,9 @@ class Renderer:
         # language, and kept for the next run until the fact changes.
         pieces = self.pieces[language]
         environment.filters.update({name: partial(pieces.get, name) for name in KeptPieces.NAMES})
-        pieces.macros = environment.get_template("_macros.md.j2").module
-        environment.globals["m"] = pieces.macros
+        macros = environment.get_template("_macros.md.j2").module
+        pieces.makers.update({name: getattr(macros, name) for name in KeptPieces.NAMES})
+        environment.globals["m"] = macros
         return environment
 
     def _section_title(self, fact: Fact) -> Text:
@@ -296,11 +315,12 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         """Every file, rendered."""
-        planned = [page for language in LANGUAGES for page in self.plan(language)] + self.plan_data()
+        planned = [page for language in LANGUAGES for page in self.plan(language)]
         return {page.path: page.render() for page in planned}
 
     def plan(self, language: Language) -> list[PlannedPage]:
-        """Every page of one language to write under docs/, each with what it is made from."""
+        """Every page of one language to write under docs/, each with what it is made from; with the
+        first language's pages, the data files (see `_plan_data`)."""
         planned = [
             self._page("home.md.j2", urls.HOME, language, lambda: self._home_values(language), whole_dossier=True),
             self._page("timeline.md.j2", urls.TIMELINE, language, lambda: self._timeline_values(language), whole_dossier=True),
@@ -331,9 +351,9 @@ class Renderer:
         for entity in self.dossier.entities.values():
             values = lambda entity=entity: self._entity_values(language, entity)  # noqa: E731
             planned.append(self._page("entity.md.j2", urls.entity_page(entity.id), language, values, facts=self._facts_of_entity(entity.id)))
-        return planned
+        return planned + (self._plan_data() if language == LANGUAGES[0] else [])
 
-    def plan_data(self) -> list[PlannedPage]:
+    def _plan_data(self) -> list[PlannedPage]:
         """The files for re-use beside the pages: the data in JSON and CSV, and robots.txt."""
         return [
             PlannedPage(urls.DATA_JSON, self._inputs(urls.DATA_JSON, self.all_facts_key), self.data_json),
@@ -434,32 +454,32 @@ class Renderer:
 
     def data_csv(self) -> str:
         """One row a fact, both languages: for spreadsheets."""
-        output = io.StringIO()
-        writer = csv.writer(output, lineterminator="\n")
-        writer.writerow(
+        header = _csv_row(
             ["id", "title_zh", "title_en", "claim_zh", "claim_en", "date", "date_end", "topics", "section", "entities", "status", "asserted_by", "denied_by", "sources", "url"]
         )
-        for fact in self.dossier.facts.values():
-            writer.writerow(
-                [
-                    fact.id,
-                    fact.title.zh,
-                    fact.title.en,
-                    fact.claim.zh,
-                    fact.claim.en,
-                    fact.date or "",
-                    fact.date_end or "",
-                    " ".join(fact.topics),
-                    fact.section,
-                    " ".join(fact.entities),
-                    fact.status,
-                    " ".join(fact.asserted_by),
-                    " ".join(fact.denied_by),
-                    " | ".join(f"{source.article}: {source.quote}" for source in fact.sources),
-                    urls.fact_url(fact.id),
-                ]
-            )
-        return output.getvalue()
+        return header + "".join(self._data_pieces.get("csv_row", fact) for fact in self.dossier.facts.values())
+
+    @staticmethod
+    def _csv_row(fact: Fact) -> str:
+        return _csv_row(
+            [
+                fact.id,
+                fact.title.zh,
+                fact.title.en,
+                fact.claim.zh,
+                fact.claim.en,
+                fact.date or "",
+                fact.date_end or "",
+                " ".join(fact.topics),
+                fact.section,
+                " ".join(fact.entities),
+                fact.status,
+                " ".join(fact.asserted_by),
+                " ".join(fact.denied_by),
+                " | ".join(f"{source.article}: {source.quote}" for source in fact.sources),
+                urls.fact_url(fact.id),
+            ]
+        )
 
     def search_dictionary(self) -> str:
         """jieba's user dictionary: names and terms that Chinese search must keep whole."""
@@ -541,17 +561,19 @@ class Renderer:
             {"id": article.id, "path": f"source_articles/{article.text}", **article.model_dump(mode="json", exclude={"id", "text"})}
             for article in self.dossier.articles.values()
         ]
-        facts = []
-        for fact in self.dossier.facts.values():
-            record = fact.model_dump(mode="json")
-            record["attribution"] = {"asserted_by": fact.asserted_by, "denied_by": fact.denied_by}
-            record["url"] = urls.fact_url(fact.id)
-            facts.append(record)
         entities = [entity.model_dump(mode="json", exclude_none=True) for entity in self.dossier.entities.values()]
         topics = [topic.model_dump(mode="json") for topic in self.dossier.topics.values()]
-        data = {"articles": articles, "topics": topics, "entities": entities, "facts": facts}
-        # Compact: indenting would take Python's slow JSON encoder instead of its C one.
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        # {"articles": …, "topics": …, "entities": …, "facts": […]}, each fact's record kept until it changes.
+        before_facts = _JSON_COMPACT({"articles": articles, "topics": topics, "entities": entities})[:-1]
+        facts = ",".join(self._data_pieces.get("json_record", fact) for fact in self.dossier.facts.values())
+        return f'{before_facts},"facts":[{facts}]}}\n'
+
+    @staticmethod
+    def _json_record(fact: Fact) -> str:
+        record = fact.model_dump(mode="json")
+        record["attribution"] = {"asserted_by": fact.asserted_by, "denied_by": fact.denied_by}
+        record["url"] = urls.fact_url(fact.id)
+        return _JSON_COMPACT(record)
 
 
 def _closest_by_entities(entities: list[list[str]], limit: int = 5, reach: int = 12) -> list[list[int]]:
@@ -580,6 +602,12 @@ def _closest_by_entities(entities: list[list[str]], limit: int = 5, reach: int =
         keys = sorted(((most - (mine & masks[other]).bit_count()) * count + abs(other - position)) * count + other for other in candidates)
         ranked.append([key % count for key in keys[:limit]])
     return ranked
+
+
+def _csv_row(values: list[str]) -> str:
+    output = io.StringIO()
+    csv.writer(output, lineterminator="\n").writerow(values)
+    return output.getvalue()
 
 
 def _flatten(labels: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
