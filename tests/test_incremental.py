@@ -6,9 +6,10 @@ import re
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 
-from dossier import cache, pipeline, processes
+from dossier import cache, pipeline, processes, render
 from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES
 from tests.conftest import FACT, copy_of_repo
 
@@ -126,6 +127,16 @@ def test_damaged_kept_work_is_ignored(built, tmp_path):
     generate(built)
 
     assert generated_files(built) == from_nothing(built, tmp_path / "fresh")
+
+
+def test_a_new_process_renders_with_the_templates_an_earlier_one_compiled(built, monkeypatch):
+    before = generated_files(built)
+    render.compiled_templates.cache_clear()  # as in a new process: only what .cache/ keeps
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *_, **__: pytest.fail("a template was compiled again"))
+    shutil.rmtree(built / "docs" / "facts")
+    generate(built)
+
+    assert generated_files(built) == before
 
 
 def test_a_files_problems_are_reported_again_when_it_has_not_changed(project):
