@@ -101,8 +101,9 @@ def compiled_templates(folder: Path | None = None) -> CompiledTemplates:
 
 
 class KeptPieces:
-    """Rendered pieces of one language's facts (a fact's line, card, timeline entry…), kept in a file
-    between runs: a piece is rendered again only when its fact changes."""
+    """Rendered pieces of one language's facts (a fact's line, card, timeline entry…, and, with the
+    first language, its record in the data files), kept in a file between runs: a piece is rendered
+    again only when its fact changes."""
 
     NAMES = ("fact_line", "fact_meta", "copy_button", "fact_card", "timeline_entry")  # macros of _macros.md.j2
 
