@@ -38,13 +38,16 @@ from dossier.load import load  # noqa: E402
 from tests.conftest import copy_of_repo, fetch, free_port  # noqa: E402  (the tests' copy of the project, and their way to read a served page)
 
 
-def median_seconds(action, runs: int) -> float:
-    timings = []
+def medians_of_alternate_runs(actions: list, runs: int) -> list[float]:
+    """The median seconds of each action, run in turn (first, second, first, second…), so that the
+    machine's drift over the minutes weighs on all of them alike."""
+    timings: list[list[float]] = [[] for _ in actions]
     for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+        for action, seconds in zip(actions, timings):
+            start = time.perf_counter()
+            action()
+            seconds.append(time.perf_counter() - start)
+    return [statistics.median(seconds) for seconds in timings]
 
 
 FACTS_PER_FILE = 100
@@ -168,7 +171,8 @@ def measure_full_build(work: Path, runs: int) -> tuple[float, float]:
     def plain_mkdocs() -> None:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "plain")], cwd=root, env=publish.mkdocs_environment(root), check=True, capture_output=True)
 
-    return median_seconds(full, runs), median_seconds(plain_mkdocs, runs)
+    full_seconds, plain_seconds = medians_of_alternate_runs([full, plain_mkdocs], runs)
+    return full_seconds, plain_seconds
 
 
 def wait_until(condition, seconds: float, step: float = 0.05) -> None:
