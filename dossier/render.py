@@ -14,7 +14,6 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -280,12 +279,13 @@ class Renderer:
         self.environments[language] = environment
         lookups = environment.get_template("_lookups.md.j2").module
         environment.filters["badge"] = {status: lookups.badge(status) for status in STATUSES}.__getitem__
-        for name, ids in (("article_link", self.dossier.articles), ("article_credit", self.dossier.articles), ("entity_item", self.dossier.entities)):
+        articles, entities = self.dossier.articles, self.dossier.entities
+        for name, ids in (("article_link", articles), ("article_authors", articles), ("article_credit", articles), ("entity_item", entities)):
             environment.filters[name] = {each: getattr(lookups, name)(each) for each in ids}.__getitem__
         # A fact's line, card, timeline entry… depend on that fact alone: rendered once per fact and
         # language, and kept for the next run until the fact changes.
         pieces = self.pieces[language]
-        environment.filters.update({name: partial(pieces.get, name) for name in KeptPieces.NAMES})
+        environment.filters.update({name: functools.partial(pieces.get, name) for name in KeptPieces.NAMES})
         macros = environment.get_template("_macros.md.j2").module
         pieces.makers.update({name: getattr(macros, name) for name in KeptPieces.NAMES})
         environment.globals["m"] = macros
@@ -455,14 +455,14 @@ class Renderer:
 
     def data_csv(self) -> str:
         """One row a fact, both languages: for spreadsheets."""
-        header = _csv_row(
+        header = _csv_line(
             ["id", "title_zh", "title_en", "claim_zh", "claim_en", "date", "date_end", "topics", "section", "entities", "status", "asserted_by", "denied_by", "sources", "url"]
         )
         return header + "".join(self._data_pieces.get("csv_row", fact) for fact in self.dossier.facts.values())
 
     @staticmethod
     def _csv_row(fact: Fact) -> str:
-        return _csv_row(
+        return _csv_line(
             [
                 fact.id,
                 fact.title.zh,
@@ -605,7 +605,7 @@ def _closest_by_entities(entities: list[list[str]], limit: int = 5, reach: int =
     return ranked
 
 
-def _csv_row(values: list[str]) -> str:
+def _csv_line(values: list[str]) -> str:
     output = io.StringIO()
     csv.writer(output, lineterminator="\n").writerow(values)
     return output.getvalue()
