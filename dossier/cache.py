@@ -23,12 +23,11 @@ FOLDER = ".cache"
 
 def digest(*parts: bytes | str) -> bytes:
     """One digest of several parts; each part's length goes in too, so ("ab", "c") differs from ("a", "bc")."""
-    hashed = hashlib.blake2b(digest_size=16)
+    chunks = []
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        hashed.update(len(data).to_bytes(8, "little"))
-        hashed.update(data)
-    return hashed.digest()
+        chunks += (len(data).to_bytes(8, "little"), data)
+    return hashlib.blake2b(b"".join(chunks), digest_size=16).digest()  # hashed at once: a page's digest is made of several short parts
 
 
 def _code_version() -> bytes:

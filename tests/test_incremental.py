@@ -139,6 +139,28 @@ def test_a_new_process_renders_with_the_templates_an_earlier_one_compiled(built,
     assert generated_files(built) == before
 
 
+def test_an_edited_interface_word_reaches_the_pages_of_a_new_process(built):
+    # A word of labels.yml is compiled into the templates' code: the code kept in .cache/ must not keep the old word.
+    labels = built / "templates" / "labels.yml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace("permalink: {zh: 永久链接, en: Permalink}", "permalink: {zh: 固定链接, en: Lasting link}"), encoding="utf-8")
+    render.compiled_templates.cache_clear()  # as in a new process: only what .cache/ keeps
+    generate(built)
+
+    topic = (built / "docs" / "topics" / "collapse.md").read_text(encoding="utf-8")
+    english = (built / "docs" / "topics" / "collapse.en.md").read_text(encoding="utf-8")
+    assert "[固定链接]" in topic and "[永久链接]" not in topic
+    assert "[Lasting link]" in english and "[Permalink]" not in english
+
+
+def test_related_facts_ranked_in_a_second_process_are_those_ranked_here(built, monkeypatch):
+    dossier = pipeline.check(built)
+    here = render.Renderer(dossier, built / "templates").related
+    monkeypatch.setattr(render, "RANK_APART_FROM", 1)
+    apart = render.Renderer(dossier, built / "templates").related
+
+    assert apart == here and any(apart.values())
+
+
 def test_a_files_problems_are_reported_again_when_it_has_not_changed(project):
     project.write("facts/facts.yml", FACT.replace("status: reported", "status: rumoured"))
 

@@ -46,6 +46,23 @@ def test_script_and_markdown_in_a_claim_show_as_text(project):
     assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*\\*bold\\*\\* \\[link\\]\\(http://x\\)" in page
 
 
+def test_json_ld_is_what_the_json_library_writes_and_cannot_end_its_script_element(project):
+    path = project.root / "facts/facts.yml"
+    text = path.read_text(encoding="utf-8").replace("en: Release}", "en: 'Release </script> & \"more\"'}").replace('date: "2022-08"', 'date: "2022-08"\n    date_end: "2022-09"')
+    text = text.replace("asserted_by: [stability-ai]", "asserted_by: [stability-ai, bloomberg]") + "      - article: demo\n        quote: 彭博社报道,公司每月支出约 800 万美元\n"
+    path.write_text(text, encoding="utf-8")
+    page = pages_of(project)["facts/release.en.md"]
+    embedded = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    claim = json.loads(embedded)
+
+    assert claim["name"] == 'Release </script> & "more"' and claim["temporalCoverage"] == "2022-08/2022-09"
+    assert [author["name"] for author in claim["author"]] == ["Stability AI", "Bloomberg"]
+    assert [citation["text"] for citation in claim["citation"]] == ["2022 年 8 月,Stability 发布了 Stable Diffusion", "彭博社报道,公司每月支出约 800 万美元"]
+    assert claim["citation"][0]["publisher"] == {"@type": "Organization", "name": "Demo"}
+    by_the_library = json.dumps(claim, ensure_ascii=False, sort_keys=True)
+    assert embedded == by_the_library.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def test_rendering_is_reproducible(project):
     assert pages_of(project) == pages_of(project)
 
