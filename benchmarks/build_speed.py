@@ -113,10 +113,11 @@ def check_and_generate(root: Path, previews: bool) -> tuple[float, float, float 
 
 def time_once(root: Path, previews: bool) -> None:
     start = time.perf_counter()
-    dossier = pipeline.check(root)
-    checked = time.perf_counter()
-    renderer, _ = pipeline.write_markdown(root, dossier)
-    generated = time.perf_counter()
+    with pipeline.without_cycle_collection():  # as in pipeline.generate
+        dossier = pipeline.check(root)
+        checked = time.perf_counter()
+        renderer, _ = pipeline.write_markdown(root, dossier)
+        generated = time.perf_counter()
     if previews:
         social.write_cards(renderer.cards(), root / social.FOLDER)
     drawing = time.perf_counter() - generated if previews else None

@@ -48,7 +48,8 @@ def site_url() -> str:
 
 def generate(root: Path) -> tuple[Renderer, list[str]]:
     """Check the facts, write the Markdown pages into docs/ and draw the preview images; returns the pages that changed."""
-    renderer, changed = write_markdown(root, check(root))
+    with without_cycle_collection():  # also between the two steps, where a collection would walk the whole heap
+        renderer, changed = write_markdown(root, check(root))
     publish.write_if_changed(root / SEARCH_DICTIONARY, renderer.search_dictionary())
     social.write_cards(renderer.cards(), root / social.FOLDER)
     return renderer, changed

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
-import io
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -135,7 +134,7 @@ class KeptPieces:
     rows in the data files written with the language's pages), kept in a file between runs: a piece is rendered
     again only when its fact changes."""
 
-    NAMES = ("fact_line", "fact_meta", "copy_button", "fact_card", "timeline_entry")  # macros of _macros.md.j2
+    NAMES = ("fact_line", "fact_meta", "copy_button", "filter_attributes", "fact_card", "timeline_entry")  # macros of _macros.md.j2
 
     def __init__(self, path: Path | None, basis: bytes, fact_keys: dict[str, bytes]):
         self.path = path
@@ -682,10 +681,15 @@ def _closest_by_entities(entities: list[list[str]], limit: int = 5, reach: int =
     return ranked
 
 
-def _csv_line(values: list[str]) -> str:
-    output = io.StringIO()
-    csv.writer(output, lineterminator="\n").writerow(values)
-    return output.getvalue()
+class _Returned:
+    """A file whose `write` returns what it is given, so that a CSV writer's `writerow` returns the line."""
+
+    @staticmethod
+    def write(text: str) -> str:
+        return text
+
+
+_csv_line: Callable[[list[str]], str] = csv.writer(_Returned(), lineterminator="\n").writerow
 
 
 def _flatten(labels: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
