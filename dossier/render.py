@@ -130,9 +130,9 @@ class _TemplatesInLanguage(jinja2.FileSystemLoader):
 
 
 class KeptPieces:
-    """Rendered pieces of one language's facts (a fact's line, card, timeline entry…, and its
-    rows in the data files written with the language's pages), kept in a file between runs: a piece is rendered
-    again only when its fact changes."""
+    """Rendered pieces of one language's facts (a fact's line, card, timeline entry…, and its rows
+    in the data files written with that language's pages), kept in a file between runs: a piece is
+    rendered again only when its fact changes."""
 
     NAMES = ("fact_line", "fact_meta", "copy_button", "filter_attributes", "fact_card", "timeline_entry")  # macros of _macros.md.j2
 
