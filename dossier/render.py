@@ -228,7 +228,8 @@ class Renderer:
 
     def _inputs(self, *labels: bytes | str, facts: Iterable[Fact | None] = ()) -> bytes:
         """The digest of a page or piece: the basis, the labels, and each fact in its place (None too)."""
-        keys = b"".join(self.fact_keys[fact.id] if fact else NO_FACT for fact in facts)
+        fact_keys = self.fact_keys
+        keys = b"".join([fact_keys[fact.id] if fact else NO_FACT for fact in facts])  # a list joins faster than a generator
         return cache.digest(self.basis, *labels, keys)
 
     # -- resolving: the dossier arranged as the pages need it -------------------------------
