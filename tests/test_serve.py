@@ -40,8 +40,14 @@ def served(tmp_path):
         cwd=copy, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     page = f"http://127.0.0.1:{port}/facts/{FACT_ID}/"
+
+    def first_build_served() -> bool:
+        if process.poll() is not None:  # say why at once, rather than wait for a server that is gone
+            pytest.fail(f"`build_site.py serve` stopped before serving:\n{(tmp_path / 'serve.log').read_text(encoding='utf-8')}")
+        return "<h1" in fetch(page)
+
     try:
-        wait_for(lambda: "<h1" in fetch(page), 300, "the first build")
+        wait_for(first_build_served, 300, "the first build")
         yield copy, page, tmp_path / "serve.log"
     finally:
         os.killpg(process.pid, signal.SIGTERM)
