@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -36,12 +37,13 @@ def write_pages(planned: list[PlannedPage], docs: Path, kept: Path | None = None
     whose inputs have not changed since, and whose file nobody touched, is not even rendered.
     """
     written_from = (cache.read(kept, b"") or {}) if kept else {}
+    on_disk_now = _files_in(docs, {os.path.dirname(page.path) for page in planned})
     now = {}
     written = []
     for page in sorted(planned, key=lambda page: page.path):
         path = os.path.join(docs, page.path)
         before = written_from.get(page.path)
-        on_disk = _size_and_time(path)
+        on_disk = _size_and_time(path) if page.path in on_disk_now else MISSING
         if before is None or before[0] != page.inputs or before[1:] != on_disk:
             data = page.render().encode("utf-8")
             # A first run writes thousands of pages: one not on disk yet is not read first.
@@ -65,6 +67,17 @@ def remove_stale_pages(docs: Path, pages: set[str]) -> None:
 
 
 MISSING = (-1, -1)
+
+
+def _files_in(docs: Path, folders: set[str]) -> set[str]:
+    """The files in these folders of docs/, as paths relative to it. Listed once, so that the pages
+    not written yet are known without asking for each (on a first run, thousands of failed stat
+    calls, each raising an exception, cost more than writing the pages)."""
+    found = set()
+    for folder in folders:
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            found.update(f"{folder}/{name}" if folder else name for name in os.listdir(docs / folder))
+    return found
 
 
 def _size_and_time(path: str) -> tuple[int, int]:

@@ -339,7 +339,7 @@ class Renderer:
             period=lambda fact: format_period(fact.date, fact.date_end, language, words["undated"]),
             amount=lambda figure: format_amount(figure, language, self.labels),
             section_title=self._section_title,
-            passage=self.dossier.passage,
+            located_sources=self._located_sources,
         )
         environment.globals.update(lang=language, dossier=self.dossier, topic_order=self.topic_order, statuses=STATUSES, urls=urls)
         self.environments[language] = environment
@@ -357,6 +357,11 @@ class Renderer:
         module = environment.get_template("_macros.md.j2").module
         macros.update({name: getattr(module, name) for name in KeptPieces.NAMES})
         return environment
+
+    def _located_sources(self, fact: Fact) -> list[tuple[Any, int]]:
+        """Each source of the fact with the line of its article where the quote starts (a filter:
+        a template loop that counted its sources itself would cost more than the rest of a card)."""
+        return [(source, self.dossier.passage(fact, index).line) for index, source in enumerate(fact.sources)]
 
     def _section_title(self, fact: Fact) -> Text:
         topic = self.dossier.topics[fact.home_topic]
