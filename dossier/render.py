@@ -20,7 +20,7 @@ import jinja2
 import yaml
 
 from . import cache, charts, processes, social, urls
-from .model import LANGUAGES, STATUSES, Dossier, Fact, Language, Text
+from .model import LANGUAGES, STATUSES, Dossier, Fact, Language, Source, Text
 from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period, summarize
 from .yaml_source import SafeLoader
 
@@ -358,7 +358,7 @@ class Renderer:
         macros.update({name: getattr(module, name) for name in KeptPieces.NAMES})
         return environment
 
-    def _located_sources(self, fact: Fact) -> list[tuple[Any, int]]:
+    def _located_sources(self, fact: Fact) -> list[tuple[Source, int]]:
         """Each source of the fact with the line of its article where the quote starts (a filter:
         a template loop that counted its sources itself would cost more than the rest of a card)."""
         return [(source, self.dossier.passage(fact, index).line) for index, source in enumerate(fact.sources)]
