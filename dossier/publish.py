@@ -45,10 +45,9 @@ def write_pages(planned: list[PlannedPage], docs: Path, kept: Path | None = None
         before = written_from.get(page.path)
         on_disk = _size_and_time(path) if page.path in on_disk_now else MISSING
         if before is None or before[0] != page.inputs or before[1:] != on_disk:
-            data = page.render().encode("utf-8")
-            # A first run writes thousands of pages: one not on disk yet is not read first.
-            if on_disk == MISSING or _read(path) != data:
-                on_disk = _write(path, data)
+            written_as = write_if_changed(path, page.render(), missing=on_disk == MISSING)
+            if written_as:
+                on_disk = written_as
                 written.append(page.path)
         now[page.path] = (page.inputs, *on_disk)
     if kept and now != written_from:
@@ -88,13 +87,17 @@ def _size_and_time(path: str) -> tuple[int, int]:
     return (status.st_size, status.st_mtime_ns)
 
 
-def write_if_changed(path: str | Path, content: str) -> bool:
-    """Write a generated file only when its content differs, so that file watchers stay quiet."""
+def write_if_changed(path: str | Path, content: str, missing: bool = False) -> tuple[int, int] | None:
+    """Write a generated file only when its content differs, so that file watchers stay quiet;
+    returns its size and time when it was written, None when it already held this content.
+
+    `missing`: the caller knows there is no file there, so there is nothing to compare with (a first
+    run writes thousands of pages, and failing to open each one costs more than writing it).
+    """
     data = content.encode("utf-8")
-    if _read(path) == data:
-        return False
-    _write(path, data)
-    return True
+    if not missing and _read(path) == data:
+        return None
+    return _write(path, data)
 
 
 def _read(path: str | Path) -> bytes | None:

@@ -208,7 +208,7 @@ class Renderer:
         self.fact_keys = {fact_id: cache.digest(json_text) for fact_id, json_text in self.fact_json.items()}
         self.all_facts_key = cache.digest(*self.fact_keys.values())
         self.pieces = {language: KeptPieces(self.kept / f"pieces.{language}.pickle" if self.kept else None, self.basis, self.fact_keys) for language in LANGUAGES}
-        # The data files' rows are the same in both languages: kept with the pieces of the language planned with them (see plan).
+        # Each data file's rows are kept with the pieces of the language it is written with.
         self._json_record = self.pieces[DATA_FILES_LANGUAGE[urls.DATA_JSON]].lookup("json_record", self._make_json_record)
         self._csv_row = self.pieces[DATA_FILES_LANGUAGE[urls.DATA_CSV]].lookup("csv_row", self._make_csv_row)
         self.topic_order = self._order_by_topic()
