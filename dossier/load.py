@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import cache, processes
 from .model import Article, Entity, Fact, Term, Topic, Uncited
 from .problems import DossierError, Problem, display_path
-from .yaml_source import LocatedDict, LocatedList, YamlFile, read_quickly, read_text
+from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read_text
 
 Record = TypeVar("Record", bound=BaseModel)
 
@@ -25,14 +22,13 @@ SECTIONS: dict[str, type[BaseModel]] = {"facts": Fact, "entities": Entity, "topi
 @dataclass(frozen=True)
 class Origin:
     """Where a record was written, to locate problems found after loading: its file, and its path
-    in the file's data (as ("facts", 3)); the position is looked up only when a problem needs it."""
+    in the file's data (as ("facts", 3))."""
 
-    document: YamlFile
+    document: YamlDocument
     path: tuple[Any, ...] = ()
 
     def problem(self, path: tuple[Any, ...], message: str) -> Problem:
-        located = self.document.located()
-        return located.problem(position_of(located.data, self.path + path), message)
+        return self.document.problem(position_of(self.document.data, self.path + path), message)
 
 
 @dataclass
@@ -108,10 +104,10 @@ def validate_record(model: type[Record], raw: Any, origin: Origin) -> tuple[Reco
         return None, [origin.problem(tuple(e["loc"]), _describe(e, model, raw)) for e in error.errors()]
 
 
-def _load_records(file: YamlFile) -> Loaded:
-    """The records of one file in facts/, and its problems, read with their positions."""
+def _load_records(path: Path, root: Path) -> Loaded:
+    """The records of one file in facts/, and its problems."""
     loaded = Loaded()
-    document = file.located()
+    document = load_yaml(path, display_path(path, root))
     data = document.data
     if not isinstance(data, LocatedDict):
         loaded.problems.append(document.problem((1, 1), f"expected top-level keys ({', '.join(SECTIONS)}), found a {type(data).__name__}"))
@@ -126,7 +122,7 @@ def _load_records(file: YamlFile) -> Loaded:
             loaded.problems.append(document.problem(data.position_of(key), f"'{key}' must be a list (items start with '- ')"))
             continue
         for index, raw in enumerate(items):
-            origin = Origin(file, (key, index))
+            origin = Origin(document, (key, index))
             record, problems = validate_record(SECTIONS[key], raw, origin)
             loaded.problems.extend(problems)
             if record is not None:
@@ -134,56 +130,9 @@ def _load_records(file: YamlFile) -> Loaded:
     return loaded
 
 
-def _load_quickly(content: bytes, file: YamlFile) -> Loaded | None:
-    """The records of a file of facts/, read without positions; None if the file cannot be read so,
-    or if one of its records has a problem: `_load_records` then reads it again, and says where.
-    (A key that `read_quickly` takes where YAML 1.1 refuses it is no record's field: such a problem.)"""
-    try:
-        data = read_quickly(content.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None
-    if not isinstance(data, dict):
-        return None
-    loaded = Loaded()
-    for key, items in data.items():
-        if key not in SECTIONS or not isinstance(items, list):
-            return None
-        for index, raw in enumerate(items):
-            try:
-                record = SECTIONS[key].model_validate(raw)
-            except ValidationError:
-                return None
-            loaded.records[key].append((record, Origin(file, (key, index))))
-    return loaded
-
-
-def _load_facts_file(path: Path, root: Path, kept: Path) -> Loaded:
-    """A file of facts/ as `_load_records` reads it; kept in the cache, so that only the files
-    edited since the last run are parsed again (parsing is most of the time of a check)."""
-    display = display_path(path, root)
-    file = YamlFile(path, display)
-    kept_file = _kept_file(kept, display)
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return _load_records(file)  # which says what is wrong with the file
-    label = cache.digest(display, content)
-    earlier = cache.read(kept_file, label)
-    if earlier is not None:
-        # The kept records' origins share the kept file: pointed to where the file is now (the
-        # project may have moved since), they read their positions from it.
-        earlier_file, records = earlier
-        earlier_file.path = path
-        return records
-    records = _load_quickly(content, file) or _load_records(file)
-    cache.write(kept_file, label, (file, records))
-    return records
-
-
 def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
-    file = YamlFile(meta_path, display_path(meta_path, root))
-    document = file.located()
-    origin = Origin(file)
+    document = load_yaml(meta_path, display_path(meta_path, root))
+    origin = Origin(document)
     article, problems = validate_record(Article, document.data, origin)
     loaded.problems.extend(problems)
     if article is None:
@@ -199,60 +148,22 @@ def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
 def load(root: Path, facts_dir: str = "facts", articles_dir: str = "source_articles") -> Loaded:
     """Read every YAML file; raises DossierError only for problems that stop loading altogether."""
     loaded = Loaded()
-    kept = root / cache.FOLDER / "facts"
     for directory in (root / articles_dir, root / facts_dir):
         paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
         if not paths:
             loaded.problems.append(Problem(display_path(directory, root), 1, 1, "no .yml files found here"))
-        read_already = _parse_on_both_cores(paths, root, kept) if directory == root / facts_dir else {}
         for path in paths:
             try:
                 if directory == root / articles_dir:
                     _load_article(path, root, loaded)
                 else:
-                    _merge(loaded, read_already[path] if path in read_already else _load_facts_file(path, root, kept))
+                    _merge(loaded, _load_records(path, root))
             except DossierError as error:
                 loaded.problems.extend(error.problems)
-    _forget_deleted_files(kept, {_kept_file(kept, display_path(path, root)) for path in (root / facts_dir).glob("*.yml")})
     return loaded
-
-
-# Parsing a file of 100 facts takes about as long as starting a second process.
-SECOND_PROCESS_FROM = 8
-
-
-def _parse_on_both_cores(paths: list[Path], root: Path, kept: Path) -> dict[Path, Loaded]:
-    """On a first run, when many files have nothing kept yet: a second process parses every other one
-    of them into the cache, for the loading that follows to read, while this one parses the rest.
-    Returns what this process parsed."""
-    not_kept = [path for path in paths if not _kept_file(kept, display_path(path, root)).exists()]
-    if len(not_kept) < SECOND_PROCESS_FROM:
-        return {}
-
-    def parse(some: list[Path]) -> dict[Path, Loaded]:
-        parsed = {}
-        for path in some:
-            with contextlib.suppress(DossierError):  # the loading that follows tries again, and reports it
-                parsed[path] = _load_facts_file(path, root, kept)
-        return parsed
-
-    def parse_into_cache() -> None:
-        parse(not_kept[1::2])  # sent back, the records would take as long to unpickle as to read from the cache
-
-    return processes.side_by_side([partial(parse, not_kept[0::2]), parse_into_cache])[0]
-
-
-def _kept_file(kept: Path, display: str) -> Path:
-    return kept / (display.replace("/", "__") + ".pickle")
 
 
 def _merge(loaded: Loaded, part: Loaded) -> None:
     for key, records in part.records.items():
         loaded.records[key].extend(records)
     loaded.problems.extend(part.problems)
-
-
-def _forget_deleted_files(kept: Path, current: set[Path]) -> None:
-    for path in kept.glob("*.pickle") if kept.is_dir() else []:
-        if path not in current:
-            path.unlink(missing_ok=True)

@@ -169,7 +169,6 @@ class Dossier:
     uncited: list[Uncited] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     passages: dict[tuple[str, int], Passage] = field(default_factory=dict)
-    source_files: dict[str, str] = field(default_factory=dict)
 
     def passage(self, fact: Fact, source_index: int) -> Passage:
         return self.passages[(fact.id, source_index)]

@@ -1,43 +1,21 @@
-"""The four steps in order: load, then verify, then render, then publish."""
+"""The dossier's steps, in order: load, verify, arrange, render and export, write, then MkDocs."""
 
 from __future__ import annotations
 
-import gc
 import os
-import subprocess
-import sys
-from contextlib import contextmanager
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, processes, publish, social
+from . import exports, files, kept, pages, publish, render, social, urls
 from .load import load
-from .model import LANGUAGES, Dossier, Language
-from .render import Renderer
+from .model import LANGUAGES, Dossier
+from .page import PlannedPage
 from .verify import verify
 
 
-@contextmanager
-def without_cycle_collection():
-    """Loading and rendering make millions of small objects and no reference cycles; Python's
-    cycle collector would otherwise walk the growing heap again and again, and the time would
-    grow with the square of the dossier's size."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def check(root: Path) -> Dossier:
-    with without_cycle_collection():
-        return verify(load(root))
-
-
-# Named in mkdocs.yml (search: jieba_dict_user); generated, like the pages.
-SEARCH_DICTIONARY = ".cache/search-terms.txt"
+    """Load the YAML and the articles, and verify them: every problem at once, or a dossier to trust."""
+    return verify(load(root))
 
 
 def site_url() -> str:
@@ -46,41 +24,48 @@ def site_url() -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def generate(root: Path) -> tuple[Renderer, list[str]]:
-    """Check the facts, write the Markdown pages into docs/ and draw the preview images; returns the pages that changed."""
-    with without_cycle_collection():  # also between the two steps, where a collection would walk the whole heap
-        renderer, changed = write_markdown(root, check(root))
-    publish.write_if_changed(root / SEARCH_DICTIONARY, renderer.search_dictionary())
-    social.write_cards(renderer.cards(), root / social.FOLDER)
-    return renderer, changed
+@dataclass(frozen=True)
+class Generated:
+    site: render.Site
+    written: list[str]  # the files under docs/ that this run wrote
 
 
-def write_markdown(root: Path, dossier: Dossier) -> tuple[Renderer, list[str]]:
-    """Render into docs/ the pages whose inputs changed since the last run, each language in its own
-    process; returns the renderer and the pages that changed."""
-    kept = root / cache.FOLDER
+def planned_files(site: render.Site) -> list[PlannedPage]:
+    """Every file to write under docs/: each language's pages, then the data files beside them."""
+    return [page for language in LANGUAGES for page in pages.plan(site, language)] + exports.plan(site)
+
+
+def write_markdown(root: Path, dossier: Dossier) -> Generated:
+    """Write into docs/ the pages and data files that changed, and the search dictionary into .cache/."""
+    site = render.prepare(dossier, root / "templates", site_url())
+    planned = planned_files(site)
     docs = root / "docs"
+    written = kept.write_pages(planned, docs, root)
+    files.remove_files_not_listed(docs, urls.GENERATED_DIRECTORIES, {page.path for page in planned})
+    files.write_if_changed(root / kept.SEARCH_DICTIONARY, exports.search_dictionary(site))
+    return Generated(site, written)
 
-    def write(language: Language) -> tuple[list[str], list[str]]:
-        planned = renderer.plan(language)
-        written = publish.write_pages(planned, docs, kept / f"pages.{language}.pickle")
-        renderer.pieces[language].keep()
-        return written, [page.path for page in planned]
 
-    with without_cycle_collection():
-        renderer = Renderer(dossier, root / "templates", site_url(), kept)
-        results = processes.side_by_side([partial(write, language) for language in LANGUAGES])
-    publish.remove_stale_pages(docs, {path for _, paths in results for path in paths})
-    return renderer, [path for written, _ in results for path in written]
+def generate(root: Path) -> Generated:
+    return write_markdown(root, check(root))
 
 
 def build(root: Path, site_dir: Path) -> None:
-    renderer, _ = generate(root)
-    publish.build_site(root, site_dir, extra_files=renderer.redirects())
+    """Generate the pages, build the site with MkDocs, and publish it into site_dir with the
+    preview images and the redirects; nothing is published unless every step succeeds."""
+    generated = generate(root)
+    building = publish.StagedBuild(root, site_dir)
+    try:
+        # MkDocs takes one core; the preview images are drawn meanwhile, on the other.
+        social.draw(social.cards(generated.site), root / kept.PREVIEWS)
+        building.wait()
+        building.add_folder(root / kept.PREVIEWS)
+        building.add_files(exports.redirects(generated.site))
+        building.publish()
+    finally:
+        building.discard()
 
 
-def serve(root: Path, dev_addr: str) -> None:
-    generate(root)  # fail early, with the editor's messages, before the server starts
-    # --dirty: each rebuild turns into HTML only the pages whose Markdown changed (see mkdocs_hooks).
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", dev_addr]
-    subprocess.run(command, cwd=root, env=publish.mkdocs_environment(root), check=False)
+def render_pages(dossier: Dossier, templates: Path, site_url: str = "") -> dict[str, str]:
+    """Every file under docs/, rendered afresh, by path."""
+    return {page.path: page.render() for page in planned_files(render.prepare(dossier, templates, site_url))}

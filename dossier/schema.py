@@ -9,7 +9,7 @@ from pydantic.json_schema import models_json_schema
 
 from .load import SECTIONS
 from .model import Article
-from .publish import write_if_changed
+from .files import write_if_changed
 
 FACTS_SCHEMA = "facts/dossier.schema.json"
 ARTICLE_SCHEMA = "source_articles/article.schema.json"

@@ -3,9 +3,9 @@
 Each image is re-drawn only when its text changes: the text's digest is kept in a manifest
 beside the images, so a rebuild with unchanged facts draws nothing.
 
-They are drawn outside docs/, in FOLDER, laid out as in the site, and copied into the site after
-MkDocs built it (see mkdocs_hooks.on_post_build): in docs/, MkDocs and mkdocs-static-i18n would
-handle some 400 images again at every rebuild, in each language.
+They are drawn outside docs/ (in .cache/previews, laid out as in the site) and copied into the
+site after MkDocs built it: in docs/, MkDocs and mkdocs-static-i18n would handle some 400 images
+again at every rebuild, in each language.
 """
 
 from __future__ import annotations
@@ -15,17 +15,20 @@ import io
 import json
 import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import cache, processes, urls
+from . import urls
+from .files import write_if_changed
+from .model import LANGUAGES
 from .problems import DossierError, Problem
-from .publish import write_if_changed
+from .render import Site
+from .text import summarize
 
-FOLDER = f"{cache.FOLDER}/previews"
 SIZE = (1200, 630)
 MARGIN = 72
 FONT_FILES = (
@@ -43,7 +46,7 @@ MUTED = (197, 202, 233)
 class Card:
     """What one preview image shows."""
 
-    path: str  # relative to the site root (and to FOLDER), e.g. "assets/social/en/facts/x.png"
+    path: str  # relative to the site root (and to the folder they are drawn in), e.g. "assets/social/en/facts/x.png"
     site_name: str
     kicker: str
     title: str
@@ -138,30 +141,49 @@ def draw_card(card: Card) -> bytes:
     return output.getvalue()
 
 
-def write_cards(cards: list[Card], folder: Path) -> int:
-    """Draw into folder the cards whose text changed since the last build; remove cards no longer used. Returns how many were drawn."""
+def cards(site: Site) -> list[Card]:
+    """The preview image of every page that has one of its own, in each language."""
+    labels, made = site.labels, []
+    for language in LANGUAGES:
+        site_name = labels["site_name"][language]
+        made.append(Card(urls.social_image("site", language), site_name, "", site_name, labels["description"]["home"][language]))
+        for topic in site.dossier.topics.values():
+            made.append(Card(urls.social_image(f"topics/{topic.id}", language), site_name, labels["topic_kicker"][language], topic.title[language], topic.intro[language]))
+        for fact in site.dossier.facts.values():
+            kicker = labels["fact_kicker"][language].format(status=labels["status"][fact.status][language])
+            made.append(Card(urls.social_image(f"facts/{fact.id}", language), site_name, kicker, fact.title[language], summarize(fact.claim[language], 150)))
+    return made
+
+
+def draw(cards: list[Card], folder: Path, workers: int = 1) -> int:
+    """Draw into folder the cards whose text changed since the last drawing, and remove those no
+    longer used; returns how many were drawn. With several workers, the drawing is shared among
+    that many processes: never from inside `mkdocs serve`, whose threads a fork would copy mid-step."""
     manifest_path = folder / urls.SOCIAL / "manifest.json"
-    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+    try:
+        previous = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
     current = {card.path: card.digest() for card in cards}
     to_draw = [card for card in cards if previous.get(card.path) != current[card.path] or not (folder / card.path).is_file()]
-    # A first build draws an image per fact and language: the cores share them.
-    processes.side_by_side([partial(_draw_into, to_draw[start::2], folder) for start in range(2) if to_draw[start::2]])
+    if workers > 1 and len(to_draw) > workers:
+        with ProcessPoolExecutor(workers) as pool:
+            images = list(pool.map(draw_card, to_draw, chunksize=16))
+    else:
+        images = [draw_card(card) for card in to_draw]
+    for card, image in zip(to_draw, images):
+        target = folder / card.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(image)
     for stale in set(previous) - set(current):
         (folder / stale).unlink(missing_ok=True)
     write_if_changed(manifest_path, json.dumps(current, indent=0, sort_keys=True) + "\n")
     return len(to_draw)
 
 
-def _draw_into(cards: list[Card], folder: Path) -> None:
-    for card in cards:
-        target = folder / card.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(draw_card(card))
-
-
-def copy_cards(folder: Path, site: Path) -> None:
-    """Copy into a built site the images (and their manifest) that it lacks, or holds in another version than the last drawn."""
-    # os.walk and plain strings: this runs at every rebuild while serving, over hundreds of images.
+def copy_into(folder: Path, site: Path) -> None:
+    """Copy into a built site the images (and their manifest) that it lacks, or holds in another
+    version than the last drawn: at every rebuild while serving, most are there already."""
     for directory, _, names in os.walk(folder):
         target_directory = os.path.join(site, os.path.relpath(directory, folder))
         for name in names:

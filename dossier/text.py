@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from .model import Figure, Language
 
 # HTML's special characters as entities, Markdown's behind a backslash: one pass over the text.
 _MARKDOWN_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {mark: "\\" + mark for mark in "\\`*_{}[]()#+!|"})
 _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
-# translate() looks every character up, which is slow on Chinese text; most texts need no escaping at all.
-_MARKDOWN_SPECIAL = re.compile(r"[&<>\\`*_{}\[\]()#+!|]")
-_ATTRIBUTE_SPECIAL = re.compile(r"[&<>\"']")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
 def escape_markdown(text: str) -> str:
     """Text from YAML shown as text: no Markdown syntax, no HTML, wherever it lands."""
     text = " ".join(text.split())
-    return text.translate(_MARKDOWN_ESCAPES) if _MARKDOWN_SPECIAL.search(text) else text
+    return text.translate(_MARKDOWN_ESCAPES)
 
 
 def escape_attribute(text: str) -> str:
     text = " ".join(text.split())
-    return text.translate(_ATTRIBUTE_ESCAPES) if _ATTRIBUTE_SPECIAL.search(text) else text
+    return text.translate(_ATTRIBUTE_ESCAPES)
 
 
-@cache  # a dossier has few distinct dates, and each is shown on several pages
 def format_date(value: str, language: Language) -> str:
     parts = [int(part) for part in value.split("-")]
     if language == "zh":
@@ -75,7 +68,7 @@ def format_amount(figure: Figure, language: Language, labels: dict) -> str:
         text = f"{labels['currency'][figure.currency]['en']}{number}" if figure.currency else f"{number} {figure.unit.en}"
     if figure.qualifier:
         qualifier = labels["qualifier"][figure.qualifier][language]
-        text = f"{qualifier} {text}" if language == "en" else f"{qualifier} {text}"
+        text = f"{qualifier} {text}"
     return text
 
 

@@ -7,7 +7,7 @@ page that holds them, so the site works under any host and prefix.
 
 from __future__ import annotations
 
-from .model import Language
+from .model import LANGUAGES, Language
 
 HOME = "index.md"
 TIMELINE = "timeline.md"
@@ -19,6 +19,9 @@ DATA_JSON = "data/dossier.json"
 DATA_CSV = "data/facts.csv"
 ROBOTS = "robots.txt"
 SOCIAL = "assets/social"
+# Generated pages live beside the hand-written ones (mkdocs-static-i18n only sees real files),
+# in places that the build owns and git ignores.
+GENERATED_DIRECTORIES = ("facts", "topics", "entities", "data")
 
 
 def fact_page(fact_id: str) -> str:
@@ -62,6 +65,9 @@ def source_file(page: str, language: Language) -> str:
 # into links relative to the page, once the page is rendered.
 _SOURCE_ROOT = "\x00source-root/"
 _PUBLISHED_ROOT = "\x00published-root/"
+
+
+GENERATED_FILES = tuple(source_file(page, language) for page in (HOME, TIMELINE, ENTITIES, SOURCES, NUMBERS) for language in LANGUAGES) + (ROBOTS,)
 
 
 def from_root(page: str) -> str:

@@ -119,7 +119,6 @@ def verify(loaded: Loaded) -> Dossier:
         uncited=[uncited for uncited, _ in loaded.records["uncited"]],
         terms=[term for term, _ in loaded.records["terms"]],
         passages=passages,
-        source_files={key: origin.document.display for key, (_, origin) in facts.items()},
     )
 
 

@@ -1,22 +1,17 @@
-"""Read YAML quickly, or while remembering where every mapping and value came from.
+"""Read YAML while remembering where every mapping and value came from.
 
-Validation errors must name a file and line, so the located loader keeps, for every mapping,
-the line and column of each key. Dates stay strings: "2024-03" and "2024-03-20"
-are both valid here, and YAML's own timestamp type would turn only one of them into a date.
-Building those positions is most of the time of a check, and most files have no problem to
-locate: they are read by a parser ten times faster, and by the located loader only when a
-problem needs a position.
+Validation errors must name a file and line, so the loader keeps, for every mapping, the line
+and column of each key. Dates stay strings: "2024-03" and "2024-03-20" are both valid here, and
+YAML's own timestamp type would turn only one of them into a date.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-import yaml_rs
 
 from .problems import DossierError, Problem
 
@@ -43,7 +38,7 @@ class LocatedList(list):
         return (self.line, self.column)
 
 
-# The C parser when PyYAML has it: the pure-Python one is ten times slower on big dossiers.
+# The C parser when PyYAML has it: the pure-Python one is ten times slower.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -153,76 +148,3 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         what = " ".join(part for part in (error.context, error.problem) if part)
         raise DossierError([Problem(display, line, column, f"YAML syntax error: {what}")]) from None
     return YamlDocument(path, display, data)
-
-
-class YamlFile:
-    """A YAML file whose positions are read, with `load_yaml`, the first time a problem needs one."""
-
-    def __init__(self, path: Path, display: str):
-        self.path = path
-        self.display = display
-        self._located: YamlDocument | None = None
-
-    def located(self) -> YamlDocument:
-        if self._located is None:
-            self._located = load_yaml(self.path, self.display)
-        return self._located
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Kept in .cache/ without its positions: keeping them costs about as much as reading them
-        # again, which only a problem needs.
-        return {"path": self.path, "display": self.display, "_located": None}
-
-
-# yaml-rs reads YAML 1.2 and the located loader YAML 1.1, and the two read some plain scalars
-# differently: "yes", "on" and "off" are booleans in YAML 1.1 only, "010" is 8 there and 10 here,
-# "1:20" is 80 there and text here, "1e3" is text there and 1000.0 here; "<<" and "=" mean something
-# there only. Rather than follow each rule, `read_quickly` leaves to the located loader any text
-# where a whole plain scalar looks like a number or a special word, unless it is one of the few
-# forms both read alike. yaml-rs is also laxer, and reads what YAML 1.1 refuses: unknown tags, an
-# indicator that starts a scalar ("[>x]"), empty keys, several documents, control characters, a
-# line ended by '\' in a key; or reads it otherwise (a BOM, U+2028 as a line break). Texts with
-# those go to the located loader as well. A false alarm only costs time: "on one scale" is text,
-# as the scalar goes on after "on".
-_UNUSUAL_CHARACTER = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-# Each branch of the first group starts with a single character, so that the regex engine skips
-# quickly to the next place where a scalar may start.
-_SPECIAL_SCALAR = re.compile(
-    r"""
-    (?: \n[ ]*+(?:-[ ]++)*+              # the start of a line, after the '- ' of block sequences
-      | :[ ]*+                           # the value of a key (after a quoted one, it needs no space)
-      | \[[ ]*+ | \{[ ]*+ | ,[ ]*+       # an item of a flow collection
-    )
-    (?=[-+._0-9~=<!&|>?:,\]}%yYnNoOtTfFiI])  # (what can start the following, to fail early)
-    (?: (?P<scalar>
-            [-+]?[._]*[0-9][0-9A-Za-z_.:]*(?:(?<=[eE])[-+][0-9A-Za-z_.:]*)?
-          | [-+]?\.?(?i:yes|no|on|off|true|false|null|inf|infinity|nan)
-          | [~=] | <<
-        )(?=[ ]*(?:$|[\#,\]}:]))         # and nothing after it but a comment, a flow indicator or ':'
-      | [!&|>?]                          # a tag, an anchor, a block scalar, an explicit key
-      | [:,\]}]                          # a node left empty, or a value on the line below its key
-      | (?<=\n)(?:---|\.\.\.|%)          # a document's start or end, or a directive
-    )
-    """,
-    re.MULTILINE | re.VERBOSE,
-)
-# Decimal numbers, of 4,300 digits at most (Python makes no longer int from text, so the located
-# loader fails on one), and the booleans and nulls of both YAML versions.
-_READ_ALIKE = re.compile(r"-?(?:0|[1-9][0-9]{0,4299})(?:\.[0-9]+)?|true|True|TRUE|false|False|FALSE|null|Null|NULL|~")
-
-
-def read_quickly(text: str) -> Any | None:
-    """The data of a YAML text as the located loader reads it, but without positions; None when the
-    two may read it apart (see above), or when yaml-rs cannot read it. One laxity is left: yaml-rs
-    reads a key of a flow mapping written over two lines ("a b") or that is a collection (a tuple),
-    where YAML 1.1 refuses them."""
-    lines = "\n" + text.replace("\r", "\n")  # the first line starts a line too, and "\r" breaks lines
-    if _UNUSUAL_CHARACTER.search(text) or "\\\n" in lines:
-        return None
-    for found in _SPECIAL_SCALAR.finditer(lines):
-        if found["scalar"] is None or not _READ_ALIKE.fullmatch(found["scalar"]):
-            return None
-    try:
-        return yaml_rs.loads(text, parse_datetime=False)
-    except Exception:  # noqa: BLE001 - a syntax error, or a key Python cannot hash: the located loader says which
-        return None

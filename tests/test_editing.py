@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

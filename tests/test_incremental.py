@@ -6,17 +6,16 @@ import re
 import shutil
 from pathlib import Path
 
-import jinja2
 import pytest
 
-from dossier import cache, pipeline, processes, render
-from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES
-from tests.conftest import FACT, copy_of_repo
+from dossier import pipeline
+from dossier.urls import GENERATED_DIRECTORIES, GENERATED_FILES
+from tests.conftest import copy_of_repo
 
 
 def generate(root: Path) -> list[str]:
     """The Markdown step of `build_site.py build`; returns the pages written."""
-    return pipeline.write_markdown(root, pipeline.check(root))[1]
+    return pipeline.generate(root).written
 
 
 def generated_files(root: Path) -> dict[str, bytes]:
@@ -45,7 +44,7 @@ def built(tmp_path: Path) -> Path:
 
 def from_nothing(root: Path, destination: Path) -> dict[str, bytes]:
     """The generated files of a copy of `root` built with nothing kept and no earlier pages."""
-    fresh = shutil.copytree(root, destination, ignore=shutil.ignore_patterns(cache.FOLDER))
+    fresh = shutil.copytree(root, destination, ignore=shutil.ignore_patterns(".cache"))
     for folder in GENERATED_DIRECTORIES:
         shutil.rmtree(fresh / "docs" / folder, ignore_errors=True)
     generate(fresh)
@@ -121,68 +120,20 @@ def test_a_deleted_fact_loses_its_pages(built):
 
 
 def test_damaged_kept_work_is_ignored(built, tmp_path):
-    for path in (built / cache.FOLDER).rglob("*.pickle"):
-        path.write_bytes(b"not a pickle")
+    for path in (built / ".cache").rglob("*.json"):
+        path.write_bytes(b"not JSON")
     retitle_first_fact(built, "损坏之后")
     generate(built)
 
     assert generated_files(built) == from_nothing(built, tmp_path / "fresh")
 
 
-def test_a_new_process_renders_with_the_templates_an_earlier_one_compiled(built, monkeypatch):
-    before = generated_files(built)
-    render.compiled_templates.cache_clear()  # as in a new process: only what .cache/ keeps
-    monkeypatch.setattr(jinja2.Environment, "compile", lambda *_, **__: pytest.fail("a template was compiled again"))
-    shutil.rmtree(built / "docs" / "facts")
-    generate(built)
-
-    assert generated_files(built) == before
-
-
-def test_an_edited_interface_word_reaches_the_pages_of_a_new_process(built):
-    # A word of labels.yml is compiled into the templates' code: the code kept in .cache/ must not keep the old word.
+def test_an_edited_interface_word_reaches_the_pages(built):
     labels = built / "templates" / "labels.yml"
     labels.write_text(labels.read_text(encoding="utf-8").replace("permalink: {zh: 永久链接, en: Permalink}", "permalink: {zh: 固定链接, en: Lasting link}"), encoding="utf-8")
-    render.compiled_templates.cache_clear()  # as in a new process: only what .cache/ keeps
     generate(built)
 
     topic = (built / "docs" / "topics" / "collapse.md").read_text(encoding="utf-8")
     english = (built / "docs" / "topics" / "collapse.en.md").read_text(encoding="utf-8")
     assert "[固定链接]" in topic and "[永久链接]" not in topic
     assert "[Lasting link]" in english and "[Permalink]" not in english
-
-
-def test_related_facts_ranked_in_a_second_process_are_those_ranked_here(built, monkeypatch):
-    dossier = pipeline.check(built)
-    here = render.Renderer(dossier, built / "templates").related
-    monkeypatch.setattr(render, "RANK_APART_FROM", 1)
-    apart = render.Renderer(dossier, built / "templates").related
-
-    assert apart == here and any(apart.values())
-
-
-def test_a_files_problems_are_reported_again_when_it_has_not_changed(project):
-    project.write("facts/facts.yml", FACT.replace("status: reported", "status: rumoured"))
-
-    first = project.problems()
-    assert first and project.problems() == first
-    assert (project.root / cache.FOLDER / "facts" / "facts__facts.yml.pickle").is_file()  # the second run read what the first kept
-
-
-def test_an_edited_file_is_read_again(project):
-    project.check()
-    project.write("facts/facts.yml", FACT.replace("status: reported", "status: rumoured"))
-
-    assert project.problems() == ["facts/facts.yml:10:13: status: Input should be 'reported', 'alleged', 'denied', 'prediction' or 'opinion'"]
-
-
-def test_work_done_side_by_side_comes_back_in_order():
-    assert processes.side_by_side([lambda: "first", lambda: "second", lambda: ["third"]]) == ["first", "second", ["third"]]
-
-
-def test_a_failure_in_another_process_is_reported_with_its_cause():
-    def fails() -> None:
-        raise ValueError("the cause")
-
-    with pytest.raises(processes.WorkerFailed, match="ValueError: the cause"):
-        processes.side_by_side([lambda: "fine", fails])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 
 def test_a_valid_dossier_loads(project):
@@ -105,33 +104,3 @@ def test_every_problem_is_reported_at_once(project):
     text = text.replace("status: reported", "status: rumoured").replace('date: "2022-08"', 'date: "2022-13"')
     project.write("facts/facts.yml", text)
     assert len(project.problems()) == 2
-
-
-def many_fact_files(project, count: int) -> None:
-    fact = project.root.joinpath("facts/facts.yml").read_text()
-    for number in range(count):
-        project.write(f"facts/more-{number:02d}.yml", fact.replace("id: release", f"id: release-{number}"))
-
-
-def test_a_first_run_on_two_processes_reads_what_one_process_reads(project, monkeypatch):
-    from dossier import load
-
-    many_fact_files(project, 2 * load.SECOND_PROCESS_FROM)
-    on_two = list(project.check().facts.values())
-    shutil.rmtree(project.root / ".cache")
-    monkeypatch.setattr(load, "SECOND_PROCESS_FROM", 10**6)
-    assert list(project.check().facts.values()) == on_two
-
-
-def test_a_first_run_on_two_processes_reports_every_problem_in_place(project, monkeypatch):
-    from dossier import load
-
-    many_fact_files(project, 2 * load.SECOND_PROCESS_FROM)
-    for name in ("more-02.yml", "more-03.yml"):  # one for each process
-        project.write(f"facts/{name}", project.root.joinpath(f"facts/{name}").read_text().replace("status: reported", "status: rumoured"))
-    project.write("facts/more-05.yml", "facts:\n  - id: [unclosed\n")
-    on_two = project.problems()
-    shutil.rmtree(project.root / ".cache")
-    monkeypatch.setattr(load, "SECOND_PROCESS_FROM", 10**6)
-    assert project.problems() == on_two
-    assert [problem.split(":")[0] for problem in on_two] == ["facts/more-02.yml", "facts/more-03.yml", "facts/more-05.yml"]

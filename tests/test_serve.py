@@ -125,15 +125,15 @@ def test_a_rebuild_of_the_changed_pages_keeps_the_navigation_and_the_whole_searc
     wait_for(lambda: fetch(urllib.parse.urljoin(page, "../../assets/added-while-serving.css")), 240, "the file added to the theme to be served")
 
 
-def test_search_while_serving_splits_chinese_into_the_words_material_would(monkeypatch, tmp_path):
+def test_search_while_serving_splits_chinese_into_the_words_material_would(monkeypatch):
     from material.plugins.search.plugin import SearchIndex
 
-    from dossier import mkdocs_hooks
+    from dossier import serving
 
-    monkeypatch.setattr(mkdocs_hooks, "served", mkdocs_hooks.ServedSite())
+    monkeypatch.setattr(serving, "served", serving.ServedSite(dirty=True))
     material = SearchIndex._segment_chinese.__get__(SearchIndex.__new__(SearchIndex))
     index = SimpleNamespace(_segment_chinese=material)
-    mkdocs_hooks._segment_each_text_once(index, tmp_path / "no-search-terms.txt")
+    serving._segment_each_text_once(index)
     texts = ["Stability AI 的创始人 Emad Mostaque 宣布辞职。", "首席执行官辞职了，公司陷入危机", "Only English.", ""]
     edited = [text.replace("辞职", "离开公司") for text in texts]
     for text in texts + edited + texts:  # the last ones from what was kept

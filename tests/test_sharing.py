@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import REPO, SITE_URL, copy_of_repo
+from tests.conftest import SITE_URL, copy_of_repo
 
 
 class HeadReader(HTMLParser):

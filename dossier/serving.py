@@ -1,14 +1,17 @@
-"""MkDocs glue: while serving, regenerate the dossier's pages before every rebuild, so the site follows the YAML,
-and rebuild only the pages that changed.
+"""`build_site.py serve`: MkDocs' live server, following the YAML as the editor saves it. The one
+module that touches MkDocs', Material's and mkdocs-static-i18n's private internals.
 
-`build_site.py build` generates the pages itself before it runs MkDocs, so a plain build skips all this
-but the template cache and the copying of the preview images into the site.
+MkDocs loads this file as its hooks (mkdocs.yml). Before every rebuild while serving, the hooks
+regenerate the pages that changed and draw the preview images whose text changed, and after it
+they copy the images into the served site; in a plain `mkdocs build` they do nothing.
 
-`build_site.py serve` runs `mkdocs serve --dirty`: MkDocs then turns into HTML only the Markdown
-files newer than their HTML, and the generator rewrites only the pages whose content changed, so
-saving a fact rebuilds the few pages that show it instead of the whole bilingual site. Three things
-a dirty build gets wrong are mended here: the navigation's titles of pages not rebuilt, the search
-index (kept here, page by page), and the theme (a change to it rebuilds everything).
+With the versions this module was written for (SUPPORTED), `serve` runs `mkdocs serve --dirty`:
+MkDocs then turns into HTML only the Markdown files newer than their HTML, so saving a fact
+rebuilds the few pages that show it instead of the whole bilingual site. Three things a dirty
+build gets wrong are mended here, through those versions' internals: the navigation's titles of
+pages not rebuilt, the search index (kept here, page by page), and the theme (a change to it
+rebuilds everything). With other versions installed, `serve` says so and rebuilds the whole site
+at each save: slower, and correct.
 """
 
 from __future__ import annotations
@@ -17,10 +20,14 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import re
+import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
+import jieba
 import jinja2
 from backrefs import bre
 from mkdocs.plugins import event_priority
@@ -32,13 +39,30 @@ from watchdog.utils import UnsupportedLibcError
 # would not find the package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier import cache, social  # noqa: E402
-from dossier.pipeline import SEARCH_DICTIONARY, generate  # noqa: E402
+from dossier import kept, pipeline, social, urls  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
-from dossier.publish import GENERATED_DIRECTORIES, GENERATED_FILES  # noqa: E402
-from dossier.render import compiled_templates  # noqa: E402
+from dossier.publish import mkdocs_environment  # noqa: E402
 
+SUPPORTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1", "mkdocs-static-i18n": "1.3.1"}
 log = logging.getLogger("mkdocs.dossier")
+
+
+def unsupported_versions() -> list[str]:
+    """The installed packages whose version differs from the one this module was written for."""
+    return [f"{name} {metadata.version(name)} (written for {version})" for name, version in SUPPORTED.items() if metadata.version(name) != version]
+
+
+def serve(root: Path, dev_addr: str) -> None:
+    generated = pipeline.generate(root)  # fail early, with the editor's messages, before the server starts
+    # Not yet inside `mkdocs serve`: the first drawing of the images may use every core.
+    social.draw(social.cards(generated.site), root / kept.PREVIEWS, workers=os.cpu_count() or 1)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
+    unsupported = unsupported_versions()
+    if unsupported:
+        print(f"Note: {', '.join(unsupported)}: every save rebuilds the whole site.", file=sys.stderr, flush=True)
+    else:
+        command.append("--dirty")
+    subprocess.run(command, cwd=root, env=mkdocs_environment(root), check=False)
 
 
 class WithoutDirtyWarning(logging.Filter):
@@ -51,29 +75,46 @@ class WithoutDirtyWarning(logging.Filter):
 class ServedSite:
     """What `serve` remembers from one rebuild to the next (MkDocs keeps this module while serving)."""
 
-    def __init__(self) -> None:
+    def __init__(self, dirty: bool) -> None:
+        self.dirty = dirty
         self.depth = 0  # mkdocs-static-i18n runs the other language's build inside the first one
         self.theme_digest = ""
         self.theme_files: list[str] | None = None  # the theme's static files, as listed for this theme_digest
+        self.compiled_theme = InMemoryBytecode()
         self.pages: set[str] = set()  # the addresses of this rebuild's pages, both languages
         self.search: dict[str, list[dict]] = {}  # search entries by page address, as last built
-        self.search_terms = b""  # the Chinese search's user dictionary the segmentations below were made with
+        self.search_terms = b""  # the Chinese search's user dictionary jieba was last given
         self.segmented: dict[str, str] = {}  # runs of Chinese characters, split into words for search
 
 
 served: ServedSite | None = None
 
 
+class InMemoryBytecode(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept from one rebuild to the next: MkDocs makes the theme's
+    Jinja environment anew for each language at every rebuild."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global served
     if command == "serve":
-        served = ServedSite()
+        served = ServedSite(dirty)
         logging.getLogger("mkdocs.commands.build").addFilter(WithoutDirtyWarning())
 
 
 @event_priority(-100)  # after the search plugin has made its index
 def on_config(config):
-    if not served:
+    if not (served and served.dirty):
         return config
     # Material merges its index with the previous build's under --dirty, assuming a single page
     # changed: with several pages and two languages it piles up stale copies. The whole index
@@ -81,7 +122,7 @@ def on_config(config):
     search = config.plugins.get("material/search")
     if search:
         search.is_dirty = False
-        _segment_each_text_once(search.search_index, Path(config.config_file_path).parent / SEARCH_DICTIONARY)
+        _segment_each_text_once(search.search_index)
     digest = _theme_digest(config)
     if digest != served.theme_digest:
         # Pages are rebuilt only when their Markdown changes: a new theme, or a first build, means all of them.
@@ -94,7 +135,8 @@ def on_config(config):
 
 
 def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
-    env.bytecode_cache = compiled_templates(Path(config.config_file_path).parent / cache.FOLDER / "templates")
+    if served:
+        env.bytecode_cache = served.compiled_theme
     return env
 
 
@@ -112,7 +154,7 @@ def on_pre_build(config) -> None:
     served.pages = set()
     root = Path(config.config_file_path).parent
     try:
-        _, changed = generate(root)
+        generated = pipeline.generate(root)
     except DossierError as error:
         # A failed MkDocs build would leave `mkdocs serve` stuck, and in strict mode any logged
         # warning fails the build: so the problems go straight to the terminal, and the last good
@@ -121,19 +163,32 @@ def on_pre_build(config) -> None:
             print(problem, file=sys.stderr, flush=True)
         print(f"{len(error.problems)} problem(s) in the facts: still showing the last good pages; save a fix to update them.", file=sys.stderr, flush=True)
         return
-    if changed:
-        log.info("dossier: regenerated %d page(s)", len(changed))
+    social.draw(social.cards(generated.site), root / kept.PREVIEWS)
+    _give_jieba_new_terms(root / kept.SEARCH_DICTIONARY)
+    if generated.written:
+        log.info("dossier: regenerated %d page(s)", len(generated.written))
+
+
+def _give_jieba_new_terms(dictionary: Path) -> None:
+    """The search plugin gives jieba the dictionary before this rebuild regenerated it: a term
+    added by this save is given here, so that this rebuild's search index keeps it whole."""
+    terms = dictionary.read_bytes() if dictionary.is_file() else b""
+    if terms != served.search_terms:
+        if served.search_terms:
+            jieba.load_userdict(str(dictionary))
+        served.search_terms = terms
+        served.segmented.clear()
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has given each language's pages their addresses
 def on_files(files, config):
-    if served:
+    if served and served.dirty:
         served.pages.update(_address(file.url) for file in files.documentation_pages())
     return files
 
 
 def on_nav(nav, config, files):
-    if served:
+    if served and served.dirty:
         # A dirty build reads only the pages it rebuilds; the navigation of those pages still
         # names the others, whose title is in their Markdown.
         for page in nav.pages:
@@ -144,12 +199,12 @@ def on_nav(nav, config, files):
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100), which builds the other language and writes the index
 def on_post_build(config) -> None:
-    # Drawn outside docs/ (see social); each language's build copies only what the site does not hold yet.
-    social.copy_cards(Path(config.config_file_path).parent / social.FOLDER, Path(config.site_dir))
     if not served:
         return
+    # Drawn outside docs/ (see social); each language's build copies only what the site does not hold yet.
+    social.copy_into(Path(config.config_file_path).parent / kept.PREVIEWS, Path(config.site_dir))
     served.depth -= 1
-    if served.depth > 0:
+    if served.depth > 0 or not served.dirty:
         return
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
@@ -178,13 +233,10 @@ def _address(url: str) -> str:
 CHINESE_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
 
 
-def _segment_each_text_once(search_index, search_terms: Path) -> None:
-    """Split each run of Chinese characters into words once per `serve`, not at every rebuild: jieba is
-    slow, and an edit changes a few words of a rebuilt page, whose other sections and sentences stay."""
-    terms = search_terms.read_bytes() if search_terms.is_file() else b""  # what the search plugin has just given jieba
-    if terms != served.search_terms:
-        served.segmented.clear()
-        served.search_terms = terms
+def _segment_each_text_once(search_index) -> None:
+    """Split each run of Chinese characters into words once per `serve` (and dictionary), not at every
+    rebuild: jieba is slow, and an edit changes a few words of a rebuilt page, whose other sections
+    and sentences stay."""
     segment = search_index._segment_chinese
 
     def segment_run(run: re.Match) -> str:
@@ -228,10 +280,11 @@ def on_serve(server, config, builder):
     The build writes generated pages into docs/; watching all of docs/ would make each edit
     trigger a second, useless rebuild. Hand-written pages and assets stay watched.
     """
-    _watch_with_inotify(server)
+    if served.dirty:
+        _watch_with_inotify(server)
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
-    for path in _hand_written(docs, docs, {*GENERATED_DIRECTORIES, *GENERATED_FILES}):
+    for path in _hand_written(docs, docs, {*urls.GENERATED_DIRECTORIES, *urls.GENERATED_FILES}):
         server.watch(str(path))
     return server
 

@@ -1,0 +1,66 @@
+"""The dossier arranged as the pages need it: each topic's order, the timeline, each person's
+facts, each fact's neighbours and related facts, and each article's quoted passages."""
+
+from __future__ import annotations
+
+from .model import Dossier, Fact, Figure
+
+RELATED_LIMIT = 5
+# The numbers page lists figures by what they measure, in this order; figures of no measure come last.
+MEASURE_ORDER = ("funding", "valuation", "revenue", "cost", "price", "deal", "users", "count", "other")
+
+
+class Arrangement:
+    def __init__(self, dossier: Dossier):
+        facts = list(dossier.facts.values())
+        self.topic_order: dict[str, list[Fact]] = {
+            topic.id: [fact for section in topic.sections for fact in facts if fact.home_topic == topic.id and fact.section == section.id]
+            for topic in dossier.topics.values()
+        }
+        # The facts whose other topics include this one, listed at the end of its page.
+        self.see_also: dict[str, list[Fact]] = {topic_id: [fact for fact in facts if topic_id in fact.topics[1:]] for topic_id in dossier.topics}
+        self.timeline: list[Fact] = sorted((fact for fact in facts if fact.date), key=lambda fact: fact.date)
+        self.facts_of_entity: dict[str, list[Fact]] = {entity_id: [fact for fact in facts if entity_id in fact.everyone] for entity_id in dossier.entities}
+        self.neighbours: dict[str, tuple[Fact | None, Fact | None]] = {}
+        for order in self.topic_order.values():
+            for index, fact in enumerate(order):
+                self.neighbours[fact.id] = (order[index - 1] if index > 0 else None, order[index + 1] if index + 1 < len(order) else None)
+        self.related: dict[str, list[Fact]] = _related(facts)
+        self.quoted: dict[str, list[tuple[int, str, list[Fact]]]] = {article_id: _quoted_passages(dossier, article_id) for article_id in dossier.articles}
+        self.figures_by_measure: list[tuple[str, list[tuple[Fact, Figure]]]] = _figures_by_measure(facts)
+
+
+def _related(facts: list[Fact]) -> dict[str, list[Fact]]:
+    """For each fact, the other facts about the same people and organisations: those that share
+    the most first, then the nearest in the editors' order, then the earlier."""
+    entities = [set(fact.entities) for fact in facts]
+    positions_of: dict[str, list[int]] = {}
+    for position, ids in enumerate(entities):
+        for entity_id in ids:
+            positions_of.setdefault(entity_id, []).append(position)
+    related = {}
+    for position, fact in enumerate(facts):
+        candidates = {other for entity_id in entities[position] for other in positions_of[entity_id]} - {position}
+        ranked = sorted((-len(entities[position] & entities[other]), abs(other - position), other) for other in candidates)
+        related[fact.id] = [facts[other] for _, _, other in ranked[:RELATED_LIMIT]]
+    return related
+
+
+def _quoted_passages(dossier: Dossier, article_id: str) -> list[tuple[int, str, list[Fact]]]:
+    """Each distinct quote of an article, in the article's order, with its line and the facts that cite it."""
+    by_quote: dict[str, tuple[object, list[Fact]]] = {}
+    for fact in dossier.facts.values():
+        for index, source in enumerate(fact.sources):
+            if source.article == article_id:
+                passage = dossier.passage(fact, index)
+                by_quote.setdefault(" ".join(source.quote.split()), (passage, []))[1].append(fact)
+    ordered = sorted(by_quote.items(), key=lambda item: (item[1][0].offset, item[0]))
+    return [(passage.line, quote, facts) for quote, (passage, facts) in ordered]
+
+
+def _figures_by_measure(facts: list[Fact]) -> list[tuple[str, list[tuple[Fact, Figure]]]]:
+    grouped: dict[str, list[tuple[Fact, Figure]]] = {measure: [] for measure in MEASURE_ORDER}
+    for fact in facts:
+        for figure in fact.figures:
+            grouped[figure.measure or "other"].append((fact, figure))
+    return [(measure, rows) for measure, rows in grouped.items() if rows]

@@ -1,0 +1,130 @@
+"""The files beside the pages, for re-use and for machines: the data in JSON and CSV, each fact's
+JSON-LD, robots.txt, the Chinese search's dictionary, and the redirects from renamed facts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from . import urls
+from .model import LANGUAGES, Fact, Language
+from .page import PlannedPage
+from .render import Site
+
+CSV_FIELDS = ("id", "title_zh", "title_en", "claim_zh", "claim_en", "date", "date_end", "topics", "section", "entities", "status", "asserted_by", "denied_by", "sources", "url")
+
+
+def plan(site: Site) -> list[PlannedPage]:
+    return [
+        PlannedPage(urls.DATA_JSON, site.inputs(urls.DATA_JSON, site.all_facts), lambda: data_json(site)),
+        PlannedPage(urls.DATA_CSV, site.inputs(urls.DATA_CSV, site.all_facts), lambda: data_csv(site)),
+        PlannedPage(urls.ROBOTS, site.inputs(urls.ROBOTS), lambda: robots_txt(site.site_url)),
+    ]
+
+
+def data_json(site: Site) -> str:
+    """Everything the dossier holds; each fact with its attribution and address."""
+    dossier = site.dossier
+    data = {
+        "articles": [
+            {"id": article.id, "path": f"source_articles/{article.text}", **article.model_dump(mode="json", exclude={"id", "text"})}
+            for article in dossier.articles.values()
+        ],
+        "topics": [topic.model_dump(mode="json") for topic in dossier.topics.values()],
+        "entities": [entity.model_dump(mode="json", exclude_none=True) for entity in dossier.entities.values()],
+        "facts": [
+            {
+                **fact.model_dump(mode="json"),
+                "attribution": {"asserted_by": fact.asserted_by, "denied_by": fact.denied_by},
+                "url": urls.fact_url(fact.id),
+            }
+            for fact in dossier.facts.values()
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def data_csv(site: Site) -> str:
+    """One row a fact, both languages: for spreadsheets."""
+    output = io.StringIO()
+    writer = csv.DictWriter(output, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for fact in site.dossier.facts.values():
+        writer.writerow(
+            {
+                "id": fact.id,
+                "title_zh": fact.title.zh,
+                "title_en": fact.title.en,
+                "claim_zh": fact.claim.zh,
+                "claim_en": fact.claim.en,
+                "date": fact.date or "",
+                "date_end": fact.date_end or "",
+                "topics": " ".join(fact.topics),
+                "section": fact.section,
+                "entities": " ".join(fact.entities),
+                "status": fact.status,
+                "asserted_by": " ".join(fact.asserted_by),
+                "denied_by": " ".join(fact.denied_by),
+                "sources": " | ".join(f"{source.article}: {source.quote}" for source in fact.sources),
+                "url": urls.fact_url(fact.id),
+            }
+        )
+    return output.getvalue()
+
+
+def json_ld(site: Site, fact: Fact, language: Language) -> str:
+    """schema.org description of the claim and its sources, safe to embed in a <script> element."""
+    dossier = site.dossier
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Claim",
+        "author": [{"@type": "Organization", "name": dossier.entities[entity_id].name[language]} for entity_id in fact.asserted_by],
+        "citation": [
+            {
+                "@type": "NewsArticle",
+                "headline": dossier.articles[source.article].title.zh,
+                "publisher": {"@type": "Organization", "name": dossier.articles[source.article].name[language]},
+                "author": [author.zh for author in dossier.articles[source.article].authors],
+                "inLanguage": "zh-CN",
+                "text": source.quote,
+            }
+            for source in fact.sources
+        ],
+        "inLanguage": "zh-CN" if language == "zh" else "en",
+        "name": fact.title[language],
+        **({"temporalCoverage": fact.date + (f"/{fact.date_end}" if fact.date_end else "")} if fact.date else {}),
+        "text": fact.claim[language],
+        "url": site.site_url + urls.fact_url(fact.id, language),
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def robots_txt(site_url: str) -> str:
+    sitemap = f"Sitemap: {site_url}sitemap.xml\n" if site_url else "# Set SITE_URL when building to point crawlers at the sitemap.\n"
+    return "User-agent: *\nAllow: /\n" + sitemap
+
+
+def search_dictionary(site: Site) -> str:
+    """jieba's user dictionary: names and terms that Chinese search must keep whole."""
+    dossier = site.dossier
+    words = [re.sub(r"[（(].*?[)）]|[《》]", "", entity.name.zh).strip() for entity in dossier.entities.values()]
+    words += [term.zh for term in dossier.terms]
+    chinese = sorted({word for word in words if re.search(r"[\u4e00-\u9fff]", word) and " " not in word})
+    # A high frequency makes jieba prefer the whole term to its parts.
+    return "".join(f"{word} 100000 n\n" for word in chinese)
+
+
+def redirects(site: Site) -> dict[str, str]:
+    """A page at each old address of a renamed fact, sending the reader to its page today."""
+    pages = {}
+    for language in LANGUAGES:
+        template = site.environments[language].get_template("redirect.html.j2")
+        for fact in site.dossier.facts.values():
+            for alias in fact.aliases:
+                old = urls.language_prefix(language) + urls.published(urls.fact_page(alias)) + "index.html"
+                target = urls.resolve_links(urls.published_from_root(urls.fact_page(fact.id)), urls.fact_page(alias))
+                pages[old] = template.render(target=target, title=fact.title[language])
+    return pages

@@ -1,0 +1,38 @@
+"""Writing generated files, only when their content changed: MkDocs' file watcher hears of every
+write, and a file rewritten with the same bytes would make `serve` rebuild for nothing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write the file unless it already holds this content; True when it was written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if path.read_bytes() == data:
+            return False
+    except (FileNotFoundError, IsADirectoryError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def replace_atomically(path: Path, content: str) -> None:
+    """Write the file aside, then rename it into place: a run killed halfway leaves the old file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_text(content, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def remove_files_not_listed(root: Path, folders: tuple[str, ...], listed: set[str]) -> None:
+    """Remove the files in these folders of root that are not listed (as paths relative to root)."""
+    for folder in folders:
+        for directory, _, names in os.walk(root / folder):
+            relative = Path(directory).relative_to(root).as_posix()
+            for name in names:
+                if f"{relative}/{name}" not in listed:
+                    os.unlink(os.path.join(directory, name))

@@ -1,0 +1,76 @@
+"""Work kept in .cache/ from one run to the next; the one module that knows that folder.
+
+What is kept: the preview images (drawn there, redrawn only when their text changes), the
+search dictionary MkDocs reads, and a record of what each generated page was last written
+from, so that a rebuild renders only the pages whose inputs changed. A kept file that is
+missing or damaged only costs time: it is never the source of anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+import jinja2
+import pydantic
+
+from .files import replace_atomically, write_if_changed
+from .page import PlannedPage
+
+FOLDER = ".cache"
+PREVIEWS = f"{FOLDER}/previews"
+SEARCH_DICTIONARY = f"{FOLDER}/search-terms.txt"  # named in mkdocs.yml (search: jieba_dict_user)
+_WRITTEN_PAGES = f"{FOLDER}/pages.json"
+
+
+def digest(*parts: bytes | str) -> bytes:
+    """One digest of several parts; each part's length goes in too, so ("ab", "c") differs from ("a", "bc")."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "little") + data)
+    return hashed.digest()
+
+
+def _code_version() -> bytes:
+    package = Path(__file__).resolve().parent
+    sources = [path.read_bytes() for path in sorted(package.glob("*.py"))]
+    return digest(sys.version, pydantic.VERSION, jinja2.__version__, *sources)
+
+
+CODE_VERSION = _code_version()
+
+
+def write_pages(planned: list[PlannedPage], docs: Path, root: Path) -> list[str]:
+    """Write the pages whose content changed; returns the paths written.
+
+    A page whose inputs are those it was last written from, and whose file nobody touched
+    since (same size and time), is not even rendered.
+    """
+    record_path = root / _WRITTEN_PAGES
+    try:
+        written_from = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        written_from = {}
+    record, written = {}, []
+    for page in sorted(planned, key=lambda page: page.path):
+        path = docs / page.path
+        inputs = page.inputs.hex()
+        if written_from.get(page.path) != [inputs, *_size_and_time(path)]:
+            if write_if_changed(path, page.render()):
+                written.append(page.path)
+        record[page.path] = [inputs, *_size_and_time(path)]
+    if record != written_from:
+        replace_atomically(record_path, json.dumps(record, indent=0, sort_keys=True))
+    return written
+
+
+def _size_and_time(path: Path) -> tuple[int, int]:
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return (-1, -1)
+    return (status.st_size, status.st_mtime_ns)

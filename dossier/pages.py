@@ -1,0 +1,207 @@
+"""One function per kind of page: its template, the values it shows, and what it says of itself."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from . import charts, exports, urls
+from .model import Entity, Fact, Language, Topic
+from .page import PageMeta, PlannedPage
+from .render import Site
+from .text import escape_attribute, format_amount, format_date, summarize
+
+DESCRIPTION_LIMIT = 160
+KEY_MEASURES = ("funding", "valuation", "cost", "revenue")
+
+
+def plan(site: Site, language: Language) -> list[PlannedPage]:
+    """Every page of one language."""
+    dossier = site.dossier
+    return [
+        home(site, language),
+        timeline(site, language),
+        entities(site, language),
+        sources(site, language),
+        numbers(site, language),
+        *(topic(site, language, each) for each in dossier.topics.values()),
+        *(fact(site, language, each) for each in dossier.facts.values()),
+        *(entity(site, language, each) for each in dossier.entities.values()),
+    ]
+
+
+def home(site: Site, language: Language) -> PlannedPage:
+    def values() -> dict[str, Any]:
+        key_figures = [
+            (fact, figure)
+            for fact in site.dossier.facts.values()
+            if fact.home_topic == "collapse"
+            for figure in fact.figures
+            if figure.measure in KEY_MEASURES
+        ]
+        return {"meta": _described(site, language, "home"), "key_facts": key_figures}
+
+    return _page(site, "home.md.j2", urls.HOME, language, values, whole_dossier=True)
+
+
+def timeline(site: Site, language: Language) -> PlannedPage:
+    def values() -> dict[str, Any]:
+        return {
+            "meta": _described(site, language, "timeline"),
+            "timeline": site.arrangement.timeline,
+            "chart": _timeline_chart(site, language),
+            "legend": [(each.id, each.title[language]) for each in site.dossier.topics.values()],
+        }
+
+    return _page(site, "timeline.md.j2", urls.TIMELINE, language, values, whole_dossier=True)
+
+
+def entities(site: Site, language: Language) -> PlannedPage:
+    def values() -> dict[str, Any]:
+        return {"meta": _described(site, language, "entities"), "facts_of": site.arrangement.facts_of_entity.__getitem__}
+
+    return _page(site, "entities.md.j2", urls.ENTITIES, language, values, whole_dossier=True)
+
+
+def sources(site: Site, language: Language) -> PlannedPage:
+    def values() -> dict[str, Any]:
+        return {"meta": _described(site, language, "sources"), "quoted": site.arrangement.quoted.__getitem__}
+
+    return _page(site, "sources.md.j2", urls.SOURCES, language, values, whole_dossier=True)
+
+
+def numbers(site: Site, language: Language) -> PlannedPage:
+    def values() -> dict[str, Any]:
+        return {"meta": _described(site, language, "numbers"), "figures_by_measure": site.arrangement.figures_by_measure, "charts": _money_charts(site, language)}
+
+    return _page(site, "numbers.md.j2", urls.NUMBERS, language, values, whole_dossier=True)
+
+
+def topic(site: Site, language: Language, shown: Topic) -> PlannedPage:
+    see_also = site.arrangement.see_also[shown.id]
+
+    def values() -> dict[str, Any]:
+        meta = _meta(language, shown.intro[language], urls.social_image(f"topics/{shown.id}", language))
+        return {"meta": meta, "topic": shown, "related": see_also}
+
+    return _page(site, "topic.md.j2", urls.topic_page(shown.id), language, values, facts=[*site.arrangement.topic_order[shown.id], None, *see_also])
+
+
+def fact(site: Site, language: Language, shown: Fact) -> PlannedPage:
+    previous, following = site.arrangement.neighbours[shown.id]
+    related = site.arrangement.related[shown.id]
+
+    def values() -> dict[str, Any]:
+        image = urls.social_image(f"facts/{shown.id}", language)
+        return {
+            "meta": _meta(language, shown.claim[language], image, shown.title[language], "article"),
+            "fact": shown,
+            "previous": previous,
+            "following": following,
+            "related": related,
+            "json_ld": exports.json_ld(site, shown, language),
+            "permalink": site.site_url + urls.fact_url(shown.id, language) if site.site_url else "PERMALINK",
+        }
+
+    return _page(site, "fact.md.j2", urls.fact_page(shown.id), language, values, facts=[shown, previous, following, *related])
+
+
+def entity(site: Site, language: Language, shown: Entity) -> PlannedPage:
+    facts = site.arrangement.facts_of_entity[shown.id]
+
+    def values() -> dict[str, Any]:
+        summary = (shown.role[language] + " · " if shown.role else "") + site.labels["facts_count"][language].format(count=len(facts))
+        return {"meta": _meta(language, summary, title=shown.name[language]), "entity": shown, "facts": facts}
+
+    return _page(site, "entity.md.j2", urls.entity_page(shown.id), language, values, facts=facts)
+
+
+def _page(
+    site: Site, template: str, page: str, language: Language, values: Callable[[], dict[str, Any]], facts: Iterable[Fact | None] = (), whole_dossier: bool = False
+) -> PlannedPage:
+    """A page from a template, showing `facts` (or, with `whole_dossier`, every fact); `values`
+    gives the page's meta and the template's values, and is called only when the page is rendered."""
+
+    def render() -> str:
+        page_values = values()
+        meta = page_values.pop("meta")
+        body = site.environments[language].get_template(template).render(page_values)
+        return _front_matter(meta) + urls.resolve_links(body, page)
+
+    labels = (template, page, language, site.all_facts if whole_dossier else b"")
+    return PlannedPage(urls.source_file(page, language), site.inputs(*labels, facts=facts), render)
+
+
+def _front_matter(meta: PageMeta) -> str:
+    # JSON strings are valid YAML scalars, whatever characters the text holds; the theme prints
+    # these values into HTML unescaped, so they are escaped here.
+    def string(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    title = f"title: {string(escape_attribute(meta.title))}\n" if meta.title else ""
+    return (
+        "---\n# Generated by build_site.py from facts/ and templates/: edit those, not this file.\n"
+        f"{title}description: {string(escape_attribute(meta.description))}\nimage: {string(meta.image)}\nog_type: {string(meta.kind)}\n---\n\n"
+    )
+
+
+def _meta(language: Language, description: str, image: str | None = None, title: str | None = None, kind: str = "website") -> PageMeta:
+    return PageMeta(title, summarize(description, DESCRIPTION_LIMIT), image or urls.social_image("site", language), kind)
+
+
+def _described(site: Site, language: Language, key: str) -> PageMeta:
+    return _meta(language, site.labels["description"][key][language])
+
+
+MONEY_CHARTS = (
+    (
+        "chart-costs-revenue",
+        ("cost", "revenue"),
+        "stability-ai",
+        {"zh": "Stability AI 的每月支出与收入（美元）", "en": "Stability AI's monthly costs against revenue (US$)"},
+        {
+            "zh": "彭博社报道的 Stability AI 每月支出与收入，以美元计，同一线性比例。",
+            "en": "Stability AI's monthly costs and revenue as Bloomberg reported them, in US dollars, on one linear scale.",
+        },
+    ),
+    (
+        "chart-funding-valuations",
+        ("funding", "valuation"),
+        None,
+        {"zh": "融资与估值（美元）", "en": "Funding and valuations (US$)"},
+        {"zh": "文章报道的融资额与估值，以美元计，同一线性比例。", "en": "The funding rounds and valuations the articles report, in US dollars, on one linear scale."},
+    ),
+)
+
+
+def _money_charts(site: Site, language: Language) -> list[charts.Chart]:
+    facts = list(site.dossier.facts.values())
+    made = []
+    for chart_id, measures, entity_id, title, description in MONEY_CHARTS:
+        rows = [
+            (
+                figure.label[language] + (f" · {figure.period[language]}" if figure.period else ""),
+                format_amount(figure, language, site.labels),
+                figure.measure,
+                shown.id,
+                figure.amount,
+            )
+            for shown, figure in charts.money_figures(facts, measures, entity_id)
+        ]
+        if rows:
+            made.append(charts.bar_chart(chart_id, title[language], description[language], rows))
+    return made
+
+
+def _timeline_chart(site: Site, language: Language) -> charts.TimelineChart | None:
+    """Facts dated to the month or day since 2022: the months of Stability AI's rise and fall."""
+    events = [
+        (shown.date[:7], shown.id, shown.home_topic, f"{format_date(shown.date, language)} · {shown.title[language]}")
+        for shown in site.arrangement.timeline
+        if len(shown.date) >= 7 and shown.date >= "2022"
+    ]
+    if not events:
+        return None
+    text = site.labels["timeline_chart"]
+    return charts.timeline_chart("chart-timeline", text["title"][language], text["description"][language], events, lambda year: format_date(year, language))

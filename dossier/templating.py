@@ -1,0 +1,103 @@
+"""The Jinja environment of one language: the templates of templates/, the interface's words of
+templates/labels.yml, and the filters and globals the templates use.
+
+Links are written from the site root and made relative to their page once the page is rendered
+(see `urls.resolve_links`), so that a piece such as a fact's line reads the same on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from . import urls
+from .arrange import Arrangement
+from .model import LANGUAGES, STATUSES, Dossier, Entity, Fact, Language, Source, Text
+from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period
+
+# Macros used as filters: `{{ fact | fact_card }}`, `{{ status | badge }}`.
+PIECES = {
+    "_lookups.md.j2": ("badge", "article_link", "article_authors", "article_credit", "entity_item"),
+    "_macros.md.j2": ("fact_line", "fact_meta", "copy_button", "filter_attributes", "fact_card", "timeline_entry"),
+}
+
+
+def load_labels(templates: Path) -> dict[str, Any]:
+    """The interface's words, by key, each in both languages."""
+    return yaml.safe_load((templates / "labels.yml").read_text(encoding="utf-8"))
+
+
+def environment(templates: Path, language: Language, dossier: Dossier, arrangement: Arrangement, labels: dict[str, Any]) -> jinja2.Environment:
+    words = {key: text[language] for key, text in _flatten(labels)}
+
+    def label(key: str, **values: Any) -> str:
+        return words[key].format(**values) if values else words[key]
+
+    def names(ids: list[str]) -> str:
+        named = [dossier.entities[entity_id].name[language] for entity_id in ids]
+        if language == "zh":
+            return "、".join(named)
+        return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+    def involved(facts: list[Fact]) -> list[Entity]:
+        ids = dict.fromkeys(entity_id for fact in facts for entity_id in fact.everyone)
+        return sorted((dossier.entities[entity_id] for entity_id in ids), key=lambda entity: entity.name[language].casefold())
+
+    def located_sources(fact: Fact) -> list[tuple[Source, int]]:
+        """Each source of the fact with the line of its article where the quote starts."""
+        return [(source, dossier.passage(fact, index).line) for index, source in enumerate(fact.sources)]
+
+    def section_title(fact: Fact) -> Text:
+        topic = dossier.topics[fact.home_topic]
+        return next(section.title for section in topic.sections if section.id == fact.section)
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown: text is escaped by the `md` and `attr` filters
+    )
+    env.filters.update(
+        md=escape_markdown,
+        attr=escape_attribute,
+        t=label,
+        tr=lambda text: text[language],
+        names=names,
+        involved=involved,
+        link=urls.from_root,
+        published_link=urls.published_from_root,
+        fact_address=lambda fact_id: urls.published_from_root(urls.fact_page(fact_id)),
+        fact_page=urls.fact_page,
+        topic_page=urls.topic_page,
+        entity_page=urls.entity_page,
+        date=lambda value: format_date(value, language),
+        period=lambda fact: format_period(fact.date, fact.date_end, language, words["undated"]),
+        amount=lambda figure: format_amount(figure, language, labels),
+        section_title=section_title,
+        located_sources=located_sources,
+    )
+    env.globals.update(lang=language, dossier=dossier, topic_order=arrangement.topic_order, statuses=STATUSES, urls=urls)
+    # The macros use one another as filters: each filter finds its macro when first called, once
+    # the templates that define them are loaded.
+    macros: dict[str, Callable[..., str]] = {}
+    for name in (name for names_of_template in PIECES.values() for name in names_of_template):
+        env.filters[name] = lambda value, name=name: macros[name](value)
+    for template, names_of_template in PIECES.items():
+        module = env.get_template(template).module
+        macros.update({name: getattr(module, name) for name in names_of_template})
+    return env
+
+
+def _flatten(labels: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
+    """The interface's words by dotted key ('status.reported'), each with its zh and en."""
+    for key, value in labels.items():
+        if isinstance(value, dict) and not set(value) <= set(LANGUAGES):
+            yield from _flatten(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
