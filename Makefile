@@ -9,7 +9,7 @@ CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test benchmark clean
+.PHONY: serve build check test test-fast screenshots benchmark clean
 
 serve: $(INSTALLED) $(CJK_FONT)
 	$(PY) build_site.py serve
@@ -22,6 +22,13 @@ check: $(INSTALLED)
 
 test: $(INSTALLED) $(CJK_FONT) $(CHROMIUM)
 	$(PY) -m pytest
+
+# Everything but the browser and serve tests.
+test-fast: $(INSTALLED) $(CJK_FONT)
+	$(PY) -m pytest -m "not browser and not serve"
+
+screenshots: build $(CHROMIUM)
+	$(PY) -m tests.browser.screenshots site
 
 benchmark: $(INSTALLED) $(CJK_FONT)
 	$(PY) benchmarks/build_speed.py
@@ -39,4 +46,4 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium
 
 clean:
-	rm -rf site site.previous .site-building-*
+	rm -rf site site.previous .site-building-* test-screenshots

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import exports, files, kept, pages, publish, render, social, urls
+from .arrange import Arrangement
 from .load import load
 from .model import LANGUAGES, Dossier
 from .page import PlannedPage
@@ -37,7 +38,7 @@ def planned_files(site: render.Site) -> list[PlannedPage]:
 
 def write_markdown(root: Path, dossier: Dossier) -> Generated:
     """Write into docs/ the pages and data files that changed, and the search dictionary into .cache/."""
-    site = render.prepare(dossier, root / "templates", site_url())
+    site = render.prepare(dossier, Arrangement(dossier), root / "templates", site_url())
     planned = planned_files(site)
     docs = root / "docs"
     written = kept.write_pages(planned, docs, root)
@@ -68,4 +69,4 @@ def build(root: Path, site_dir: Path) -> None:
 
 def render_pages(dossier: Dossier, templates: Path, site_url: str = "") -> dict[str, str]:
     """Every file under docs/, rendered afresh, by path."""
-    return {page.path: page.render() for page in planned_files(render.prepare(dossier, templates, site_url))}
+    return {page.path: page.render() for page in planned_files(render.prepare(dossier, Arrangement(dossier), templates, site_url))}

@@ -38,8 +38,7 @@ class Site:
         return kept.digest(*self.fact_keys.values())
 
 
-def prepare(dossier: Dossier, templates: Path, site_url: str = "") -> Site:
-    arrangement = Arrangement(dossier)
+def prepare(dossier: Dossier, arrangement: Arrangement, templates: Path, site_url: str = "") -> Site:
     labels = templating.load_labels(templates)
     records = [*dossier.articles.values(), *dossier.entities.values(), *dossier.topics.values(), *dossier.terms, *dossier.uncited]
     template_files = [path.name.encode() + path.read_bytes() for path in sorted(templates.iterdir()) if path.is_file()]

@@ -164,20 +164,26 @@ def on_pre_build(config) -> None:
         print(f"{len(error.problems)} problem(s) in the facts: still showing the last good pages; save a fix to update them.", file=sys.stderr, flush=True)
         return
     social.draw(social.cards(generated.site), root / kept.PREVIEWS)
-    _give_jieba_new_terms(root / kept.SEARCH_DICTIONARY)
+    _give_jieba_new_terms(config)
     if generated.written:
         log.info("dossier: regenerated %d page(s)", len(generated.written))
 
 
-def _give_jieba_new_terms(dictionary: Path) -> None:
+def _give_jieba_new_terms(config) -> None:
     """The search plugin gives jieba the dictionary before this rebuild regenerated it: a term
-    added by this save is given here, so that this rebuild's search index keeps it whole."""
+    added by this save is given here, and every page is indexed again with it, so that search
+    keeps the term whole from this save on."""
+    dictionary = Path(config.config_file_path).parent / kept.SEARCH_DICTIONARY
     terms = dictionary.read_bytes() if dictionary.is_file() else b""
-    if terms != served.search_terms:
-        if served.search_terms:
-            jieba.load_userdict(str(dictionary))
-        served.search_terms = terms
-        served.segmented.clear()
+    if terms == served.search_terms:
+        return
+    if served.search_terms:  # not the first build, whose dictionary the search plugin has just given
+        jieba.load_userdict(str(dictionary))
+        if served.dirty:
+            clean_directory(config.site_dir)
+            served.search.clear()
+    served.search_terms = terms
+    served.segmented.clear()
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has given each language's pages their addresses

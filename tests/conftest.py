@@ -113,6 +113,14 @@ def copy_of_repo(destination: Path) -> Path:
     return destination
 
 
+def copy_with_previews(destination: Path, site: Path) -> Path:
+    """A copy of the project holding the preview images that the test run's shared build drew
+    (see `site`): building or serving it draws only the images whose text changed."""
+    copy = copy_of_repo(destination)
+    shutil.copytree(site.parent / ".cache" / "previews", copy / ".cache" / "previews")
+    return copy
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

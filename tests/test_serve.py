@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_of_repo, fetch, free_port
+from dossier import serving
+from tests.conftest import REPO, copy_with_previews, fetch, free_port
 
 FACT_ID = "stable-diffusion-public-release"
 
@@ -31,8 +33,8 @@ def wait_for(condition, seconds: float, what: str) -> None:
 
 
 @pytest.fixture
-def served(tmp_path):
-    copy = copy_of_repo(tmp_path / "repo")
+def served(tmp_path, site):
+    copy = copy_with_previews(tmp_path / "repo", site)
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     process = subprocess.Popen(
@@ -68,6 +70,7 @@ def preview_image(page: str) -> bytes:
         return response.read()
 
 
+@pytest.mark.serve
 def test_saving_yaml_updates_the_page_and_its_preview_and_a_mistake_keeps_the_last_good_page(served):
     copy, page, log = served
     facts_file = next(path for path in (copy / "facts").glob("*.yml") if f"- id: {FACT_ID}\n" in path.read_text(encoding="utf-8"))
@@ -99,6 +102,7 @@ def search_locations(url: str) -> list[str]:
     return [entry["location"] for entry in json.loads(fetch(url))["docs"]]
 
 
+@pytest.mark.serve
 def test_a_rebuild_of_the_changed_pages_keeps_the_navigation_and_the_whole_search_index_and_a_file_added_to_the_theme_is_served(served):
     copy, page, _ = served
     index = page.split("/facts/")[0] + "/search/search_index.json"
@@ -125,10 +129,27 @@ def test_a_rebuild_of_the_changed_pages_keeps_the_navigation_and_the_whole_searc
     wait_for(lambda: fetch(urllib.parse.urljoin(page, "../../assets/added-while-serving.css")), 240, "the file added to the theme to be served")
 
 
+@pytest.mark.serve
+def test_a_search_term_added_while_serving_is_kept_whole_from_the_save_that_adds_it(served):
+    copy, page, _ = served
+    index = page.split("/facts/")[0] + "/search/search_index.json"
+    facts_file = next(path for path in (copy / "facts").glob("*.yml") if f"- id: {FACT_ID}\n" in path.read_text(encoding="utf-8"))
+    title = re.search(rf"- id: {FACT_ID}\n    title:\n      zh: (.+)\n", facts_file.read_text(encoding="utf-8")).group(1)
+
+    def indexed_title() -> str:
+        entries = json.loads(fetch(index) or '{"docs": []}')["docs"]
+        return next((entry["title"] for entry in entries if entry["location"] == f"facts/{FACT_ID}/"), "")
+
+    edit(facts_file, f"zh: {title}\n", f"zh: {title}鲸落算力\n")  # a word jieba does not know: split
+    wait_for(lambda: "鲸" in indexed_title(), 240, "the edited title in the search index")
+    assert "鲸落算力" not in indexed_title()
+
+    edit(copy / "facts" / "search-terms.yml", "terms:\n", "terms:\n  - zh: 鲸落算力\n")
+    wait_for(lambda: "\u200b鲸落算力" in indexed_title(), 240, "the new search term kept whole in the search index")
+
+
 def test_search_while_serving_splits_chinese_into_the_words_material_would(monkeypatch):
     from material.plugins.search.plugin import SearchIndex
-
-    from dossier import serving
 
     monkeypatch.setattr(serving, "served", serving.ServedSite(dirty=True))
     material = SearchIndex._segment_chinese.__get__(SearchIndex.__new__(SearchIndex))
@@ -138,3 +159,24 @@ def test_search_while_serving_splits_chinese_into_the_words_material_would(monke
     edited = [text.replace("辞职", "离开公司") for text in texts]
     for text in texts + edited + texts:  # the last ones from what was kept
         assert index._segment_chinese(text) == material(text)
+
+
+def serve_command(project, monkeypatch) -> list[str]:
+    """The command `build_site.py serve` starts MkDocs with, for a small dossier."""
+    shutil.copytree(REPO / "templates", project.root / "templates")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    started = []
+    monkeypatch.setattr(subprocess, "run", lambda command, **options: started.append(command))
+    serving.serve(project.root, "127.0.0.1:8000")
+    (command,) = started
+    return command
+
+
+def test_with_the_versions_it_was_written_for_serve_rebuilds_only_the_changed_pages(project, monkeypatch):
+    assert "--dirty" in serve_command(project, monkeypatch)
+
+
+def test_with_other_versions_of_mkdocs_serve_says_so_and_rebuilds_every_page(project, monkeypatch, capsys):
+    monkeypatch.setitem(serving.SUPPORTED, "mkdocs", "0.1")
+    assert "--dirty" not in serve_command(project, monkeypatch)
+    assert "(written for 0.1): every save rebuilds the whole site" in capsys.readouterr().err

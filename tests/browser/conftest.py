@@ -5,7 +5,7 @@ by a small threaded HTTP server on a free port. Each test opens its own browser 
 cache, no stored colour scheme: a reader's first visit), so tests never see each other's state.
 
 Every page starts Material's search worker, which downloads the whole search index (both
-languages, well over a megabyte) and builds it. Tests about something else (layout, screenshots,
+languages, well over a megabyte) and builds it. Tests about something else (layout,
 accessibility, the hosts a page talks to) get an empty index instead, which keeps the suite fast:
 the index is still requested, only the answer is empty. The tests of search and of a page's
 weight ask for the real one.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
 import signal
 import sys
 import threading
@@ -25,8 +24,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "test-screenshots"
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never `playwright install`
 CHROMIUM_ARGS = [
@@ -154,11 +151,3 @@ def searchable_page(new_context) -> Page:
 def dossier(site: Path) -> dict:
     """The facts as published in data/dossier.json."""
     return json.loads((site / "data/dossier.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def screenshot_folder() -> Path:
-    """test-screenshots/ at the repository's root, emptied at the start of each run."""
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir()
-    return SCREENSHOTS

@@ -7,6 +7,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from .site_pages import EVERY_PAGE, LANGUAGES, PAGE_TYPES, address
 
+pytestmark = pytest.mark.browser
+
 AXE = Axe()
 GRAVE = ("serious", "critical")
 # The rules about colour, for the dark scheme: the rest of the page does not change with it.

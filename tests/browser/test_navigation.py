@@ -11,6 +11,8 @@ import pytest
 
 from .site_pages import OTHER_LANGUAGE, address
 
+pytestmark = pytest.mark.browser
+
 H1_TEXT = """h1 => [...h1.childNodes].filter(node => !(node.classList && node.classList.contains('headerlink')))
                                    .map(node => node.textContent).join('')"""
 

@@ -7,6 +7,8 @@ import pytest
 from .site_pages import address
 from .test_search import mentions, search
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_copy_link_puts_the_facts_permalink_on_the_clipboard(new_context, base_url, language):

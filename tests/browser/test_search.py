@@ -9,6 +9,8 @@ from playwright.sync_api import Locator, Page, expect
 
 from .site_pages import LANGUAGES, OTHER_LANGUAGE, address, language_of
 
+pytestmark = pytest.mark.browser
+
 # A word a reader would type, on a page of the word's language, as (language, word).
 WORDS = [
     pytest.param("zh", "辞职", id="zh-resigned"),
