@@ -20,7 +20,10 @@ class Arrangement:
         # The facts whose other topics include this one, listed at the end of its page.
         self.see_also: dict[str, list[Fact]] = {topic_id: [fact for fact in facts if topic_id in fact.topics[1:]] for topic_id in dossier.topics}
         self.timeline: list[Fact] = sorted((fact for fact in facts if fact.date), key=lambda fact: fact.date)
-        self.facts_of_entity: dict[str, list[Fact]] = {entity_id: [fact for fact in facts if entity_id in fact.everyone] for entity_id in dossier.entities}
+        self.facts_of_entity: dict[str, list[Fact]] = {entity_id: [] for entity_id in dossier.entities}
+        for fact in facts:
+            for entity_id in fact.everyone:
+                self.facts_of_entity[entity_id].append(fact)
         self.neighbours: dict[str, tuple[Fact | None, Fact | None]] = {}
         for order in self.topic_order.values():
             for index, fact in enumerate(order):

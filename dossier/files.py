@@ -1,5 +1,5 @@
-"""Writing generated files, only when their content changed: MkDocs' file watcher hears of every
-write, and a file rewritten with the same bytes would make `serve` rebuild for nothing."""
+"""Generated files beside hand-written ones: written only when their content changed, removed
+when nothing generates them any more, and told apart from the hand-written ones."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
-    """Write the file unless it already holds this content; True when it was written."""
+    """Write the file unless it already holds this content; True when it was written. (MkDocs'
+    file watcher hears of every write: a file rewritten with the same bytes would make `serve`
+    rebuild for nothing.)"""
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         if path.read_bytes() == data:
@@ -36,3 +38,17 @@ def remove_files_not_listed(root: Path, folders: tuple[str, ...], listed: set[st
             for name in names:
                 if f"{relative}/{name}" not in listed:
                     os.unlink(os.path.join(directory, name))
+
+
+def hand_written(folder: Path, docs: Path, generated: set[str]) -> list[Path]:
+    """The entries of a folder under docs/ that nothing generates, descending into folders that hold both kinds."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        relative = path.relative_to(docs).as_posix()
+        if relative in generated or path.name.startswith("."):
+            continue
+        if any(name.startswith(relative + "/") for name in generated):
+            found += hand_written(path, docs, generated)
+        else:
+            found.append(path)
+    return found

@@ -1,7 +1,7 @@
 """Work kept in .cache/ from one run to the next; the one module that knows that folder.
 
 What is kept: the preview images (drawn there, redrawn only when their text changes), the
-search dictionary MkDocs reads, and a record of what each generated page was last written
+search dictionary MkDocs reads, the compiled templates, and a record of what each generated page was last written
 from, so that a rebuild renders only the pages whose inputs changed. A kept file that is
 missing or damaged only costs time: it is never the source of anything.
 """
@@ -42,6 +42,14 @@ def _code_version() -> bytes:
 
 
 CODE_VERSION = _code_version()
+
+
+def compiled_templates(root: Path) -> jinja2.BytecodeCache:
+    """The dossier's templates, compiled, for the next runs; labelled with the code's version,
+    which sets how they compile."""
+    folder = root / FOLDER / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder), pattern=f"{CODE_VERSION.hex()}-%s.cache")
 
 
 def write_pages(planned: list[PlannedPage], docs: Path, root: Path) -> list[str]:

@@ -38,7 +38,7 @@ def planned_files(site: render.Site) -> list[PlannedPage]:
 
 def write_markdown(root: Path, dossier: Dossier) -> Generated:
     """Write into docs/ the pages and data files that changed, and the search dictionary into .cache/."""
-    site = render.prepare(dossier, Arrangement(dossier), root / "templates", site_url())
+    site = render.prepare(dossier, Arrangement(dossier), root / "templates", site_url(), kept.compiled_templates(root))
     planned = planned_files(site)
     docs = root / "docs"
     written = kept.write_pages(planned, docs, root)

@@ -38,7 +38,7 @@ class Site:
         return kept.digest(*self.fact_keys.values())
 
 
-def prepare(dossier: Dossier, arrangement: Arrangement, templates: Path, site_url: str = "") -> Site:
+def prepare(dossier: Dossier, arrangement: Arrangement, templates: Path, site_url: str = "", compiled: jinja2.BytecodeCache | None = None) -> Site:
     labels = templating.load_labels(templates)
     records = [*dossier.articles.values(), *dossier.entities.values(), *dossier.topics.values(), *dossier.terms, *dossier.uncited]
     template_files = [path.name.encode() + path.read_bytes() for path in sorted(templates.iterdir()) if path.is_file()]
@@ -48,7 +48,7 @@ def prepare(dossier: Dossier, arrangement: Arrangement, templates: Path, site_ur
         arrangement=arrangement,
         labels=labels,
         site_url=site_url,
-        environments={language: templating.environment(templates, language, dossier, arrangement, labels) for language in LANGUAGES},
+        environments={language: templating.environment(templates, language, dossier, arrangement, labels, compiled) for language in LANGUAGES},
         basis=basis,
         fact_keys={fact_id: kept.digest(fact.model_dump_json()) for fact_id, fact in dossier.facts.items()},
     )

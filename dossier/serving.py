@@ -40,6 +40,7 @@ from watchdog.utils import UnsupportedLibcError
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dossier import kept, pipeline, social, urls  # noqa: E402
+from dossier.files import hand_written  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
 from dossier.publish import mkdocs_environment  # noqa: E402
 
@@ -290,23 +291,9 @@ def on_serve(server, config, builder):
         _watch_with_inotify(server)
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
-    for path in _hand_written(docs, docs, {*urls.GENERATED_DIRECTORIES, *urls.GENERATED_FILES}):
+    for path in hand_written(docs, docs, {*urls.GENERATED_DIRECTORIES, *urls.GENERATED_FILES}):
         server.watch(str(path))
     return server
-
-
-def _hand_written(folder: Path, docs: Path, generated: set[str]) -> list[Path]:
-    """The entries of a folder under docs/ that nothing generates, descending into folders that hold both kinds."""
-    found = []
-    for path in sorted(folder.iterdir()):
-        relative = path.relative_to(docs).as_posix()
-        if relative in generated or path.name.startswith("."):
-            continue
-        if any(name.startswith(relative + "/") for name in generated):
-            found += _hand_written(path, docs, generated)
-        else:
-            found.append(path)
-    return found
 
 
 # What counts as an edit. Not a file opened or read: the build reads the watched sources, and

@@ -7,6 +7,7 @@ Links are written from the site root and made relative to their page once the pa
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,10 @@ def load_labels(templates: Path) -> dict[str, Any]:
     return yaml.safe_load((templates / "labels.yml").read_text(encoding="utf-8"))
 
 
-def environment(templates: Path, language: Language, dossier: Dossier, arrangement: Arrangement, labels: dict[str, Any]) -> jinja2.Environment:
+def environment(
+    templates: Path, language: Language, dossier: Dossier, arrangement: Arrangement, labels: dict[str, Any], compiled: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
+    """`compiled`: where compiled templates are kept, for both languages and the next runs."""
     words = {key: text[language] for key, text in _flatten(labels)}
 
     def label(key: str, **values: Any) -> str:
@@ -62,36 +66,66 @@ def environment(templates: Path, language: Language, dossier: Dossier, arrangeme
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,  # the output is Markdown: text is escaped by the `md` and `attr` filters
+        bytecode_cache=compiled,
+    )
+    # The filters whose result depends on the language run as the page renders, never when Jinja
+    # compiles a template (which works out a filter of constants, `'sources' | t`, at once): so a
+    # template compiles to the same code in both languages, and one compiled copy serves both.
+    env.filters.update(
+        {
+            name: _at_render_time(function)
+            for name, function in {
+                "t": label,
+                "tr": lambda text: text[language],
+                "names": names,
+                "involved": involved,
+                "date": lambda value: format_date(value, language),
+                "period": lambda fact: format_period(fact.date, fact.date_end, language, words["undated"]),
+                "amount": lambda figure: format_amount(figure, language, labels),
+                "section_title": section_title,
+            }.items()
+        }
     )
     env.filters.update(
         md=escape_markdown,
         attr=escape_attribute,
-        t=label,
-        tr=lambda text: text[language],
-        names=names,
-        involved=involved,
         link=urls.from_root,
         published_link=urls.published_from_root,
         fact_address=lambda fact_id: urls.published_from_root(urls.fact_page(fact_id)),
         fact_page=urls.fact_page,
         topic_page=urls.topic_page,
         entity_page=urls.entity_page,
-        date=lambda value: format_date(value, language),
-        period=lambda fact: format_period(fact.date, fact.date_end, language, words["undated"]),
-        amount=lambda figure: format_amount(figure, language, labels),
-        section_title=section_title,
         located_sources=located_sources,
     )
     env.globals.update(lang=language, dossier=dossier, topic_order=arrangement.topic_order, statuses=STATUSES, urls=urls)
     # The macros use one another as filters: each filter finds its macro when first called, once
-    # the templates that define them are loaded.
+    # the templates that define them are loaded. A piece is the same wherever it stands (a fact's
+    # line on a dozen pages, say): each is rendered once per run.
     macros: dict[str, Callable[..., str]] = {}
+    rendered: dict[tuple[str, str], str] = {}
+
+    def piece(name: str, value: Any) -> str:
+        key = (name, getattr(value, "id", value))
+        if key not in rendered:
+            rendered[key] = macros[name](value)
+        return rendered[key]
+
     for name in (name for names_of_template in PIECES.values() for name in names_of_template):
-        env.filters[name] = lambda value, name=name: macros[name](value)
+        env.filters[name] = _at_render_time(functools.partial(piece, name))
     for template, names_of_template in PIECES.items():
         module = env.get_template(template).module
         macros.update({name: getattr(module, name) for name in names_of_template})
     return env
+
+
+def _at_render_time(function: Callable[..., str]) -> Callable[..., str]:
+    """The function as a filter that Jinja cannot work out when it compiles a template."""
+
+    @jinja2.pass_context
+    def at_render_time(context: jinja2.runtime.Context, *args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs)
+
+    return at_render_time
 
 
 def _flatten(labels: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:

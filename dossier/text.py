@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 from .model import Figure, Language
 
 # HTML's special characters as entities, Markdown's behind a backslash: one pass over the text.
 _MARKDOWN_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {mark: "\\" + mark for mark in "\\`*_{}[]()#+!|"})
 _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+# translate() looks every character up, which is slow on Chinese text; most texts need no escaping.
+_MARKDOWN_SPECIAL = re.compile(r"[&<>\\`*_{}\[\]()#+!|]")
+_ATTRIBUTE_SPECIAL = re.compile(r"[&<>\"']")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
 def escape_markdown(text: str) -> str:
     """Text from YAML shown as text: no Markdown syntax, no HTML, wherever it lands."""
     text = " ".join(text.split())
-    return text.translate(_MARKDOWN_ESCAPES)
+    return text.translate(_MARKDOWN_ESCAPES) if _MARKDOWN_SPECIAL.search(text) else text
 
 
 def escape_attribute(text: str) -> str:
     text = " ".join(text.split())
-    return text.translate(_ATTRIBUTE_ESCAPES)
+    return text.translate(_ATTRIBUTE_ESCAPES) if _ATTRIBUTE_SPECIAL.search(text) else text
 
 
 def format_date(value: str, language: Language) -> str:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import textwrap
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ import pytest
 from dossier.load import load
 from dossier.problems import DossierError
 from dossier.verify import verify
+from tests.local_server import fetch, free_port  # noqa: F401 - for the tests that serve
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -119,21 +118,6 @@ def copy_with_previews(destination: Path, site: Path) -> Path:
     copy = copy_of_repo(destination)
     shutil.copytree(site.parent / ".cache" / "previews", copy / ".cache" / "previews")
     return copy
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    """A served page's text, or '' while the server cannot answer."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 @pytest.fixture(scope="session")

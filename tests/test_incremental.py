@@ -137,3 +137,11 @@ def test_an_edited_interface_word_reaches_the_pages(built):
     english = (built / "docs" / "topics" / "collapse.en.md").read_text(encoding="utf-8")
     assert "[固定链接]" in topic and "[永久链接]" not in topic
     assert "[Lasting link]" in english and "[Permalink]" not in english
+
+
+def test_each_language_keeps_its_own_words_though_both_share_the_compiled_templates(built):
+    generate(built)  # from the templates the first run compiled, and kept
+    chinese = (built / "docs" / "topics" / "collapse.md").read_text(encoding="utf-8")
+    english = (built / "docs" / "topics" / "collapse.en.md").read_text(encoding="utf-8")
+    assert "[永久链接]" in chinese and "[Permalink]" not in chinese
+    assert "[Permalink]" in english and "[永久链接]" not in english
