@@ -54,6 +54,7 @@ def generate(root: Path) -> Generated:
 def build(root: Path, site_dir: Path) -> None:
     """Generate the pages, build the site with MkDocs, and publish it into site_dir with the
     preview images and the redirects; nothing is published unless every step succeeds."""
+    publish.check_site_folder(root, site_dir)
     generated = generate(root)
     building = publish.StagedBuild(root, site_dir)
     try:

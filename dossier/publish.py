@@ -15,6 +15,24 @@ class BuildError(Exception):
     """MkDocs refused to build; its own output says why."""
 
 
+class UnsafeSiteFolder(Exception):
+    """The site folder would replace the project or one of its folders."""
+
+
+# The project's own folders: a finished site takes the place of its folder, so it never goes in one of these.
+PROJECT_FOLDERS = (".ci", ".git", ".github", ".venv", ".cache", "benchmarks", "docs", "dossier", "facts", "overrides", "source_articles", "templates", "tests")
+
+
+def check_site_folder(root: Path, site_dir: Path) -> None:
+    """Refuse a site folder that is, holds or lies inside one of the project's folders, or the project itself."""
+    project, site = root.resolve(), site_dir.resolve()
+    if project.is_relative_to(site):
+        raise UnsafeSiteFolder(f"{site_dir}: the built site would replace this folder, which holds the project: choose a folder of its own, such as site/")
+    if site.is_relative_to(project) and site.relative_to(project).parts[0] in PROJECT_FOLDERS:
+        folder = site.relative_to(project).parts[0]
+        raise UnsafeSiteFolder(f"{site_dir}: the built site would replace the project's {folder}/ or a folder in it: choose a folder of its own, such as site/")
+
+
 def mkdocs_environment(root: Path) -> dict[str, str]:
     """MkDocs' environment: quiet about MkDocs 2, and dated by the last commit so that the same input gives the same site."""
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}

@@ -189,3 +189,15 @@ def test_building_leaves_the_editors_files_alone(site):
         before = sorted(path.relative_to(REPO).as_posix() for path in (REPO / folder).rglob("*") if path.is_file() and "__pycache__" not in path.parts)
         after = sorted(path.relative_to(built_from).as_posix() for path in (built_from / folder).rglob("*") if path.is_file() and "__pycache__" not in path.parts)
         assert after == before
+
+
+@pytest.mark.parametrize("site_dir", ["docs", "facts", "templates/site", ".", ".."])
+def test_a_site_folder_that_would_replace_the_project_or_its_folders_is_refused(tmp_path, site_dir):
+    copy = copy_of_repo(tmp_path / "repo")
+    subprocess.run([sys.executable, "build_site.py", "check"], cwd=copy, capture_output=True, check=True)  # Python's own caches, made before comparing
+    before = file_digests(copy)
+    result = subprocess.run([sys.executable, "build_site.py", "build", "--site-dir", site_dir], cwd=copy, capture_output=True, text=True)
+
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "choose a folder of its own" in result.stderr
+    assert file_digests(copy) == before
