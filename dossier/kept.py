@@ -67,10 +67,11 @@ def write_pages(planned: list[PlannedPage], docs: Path, root: Path) -> list[str]
     for page in sorted(planned, key=lambda page: page.path):
         path = docs / page.path
         inputs = page.inputs.hex()
-        if written_from.get(page.path) != [inputs, *_size_and_time(path)]:
-            if write_if_changed(path, page.render()):
-                written.append(page.path)
-        record[page.path] = [inputs, *_size_and_time(path)]
+        on_disk = _size_and_time(path)
+        if written_from.get(page.path) != [inputs, *on_disk] and write_if_changed(path, page.render()):
+            written.append(page.path)
+            on_disk = _size_and_time(path)
+        record[page.path] = [inputs, *on_disk]
     if record != written_from:
         replace_atomically(record_path, json.dumps(record, indent=0, sort_keys=True))
     return written

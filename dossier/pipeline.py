@@ -51,6 +51,11 @@ def generate(root: Path) -> Generated:
     return write_markdown(root, check(root))
 
 
+def draw_previews(root: Path, generated: Generated, workers: int = 1) -> None:
+    """Draw the preview images whose text changed (see social.draw for `workers`)."""
+    social.draw(social.cards(generated.site), root / kept.PREVIEWS, workers)
+
+
 def build(root: Path, site_dir: Path) -> None:
     """Generate the pages, build the site with MkDocs, and publish it into site_dir with the
     preview images and the redirects; nothing is published unless every step succeeds."""
@@ -58,8 +63,7 @@ def build(root: Path, site_dir: Path) -> None:
     generated = generate(root)
     building = publish.StagedBuild(root, site_dir)
     try:
-        # MkDocs takes one core; the preview images are drawn meanwhile, on the other.
-        social.draw(social.cards(generated.site), root / kept.PREVIEWS)
+        draw_previews(root, generated)  # MkDocs takes one core; the images are drawn meanwhile, on the other
         building.wait()
         building.add_folder(root / kept.PREVIEWS)
         building.add_files(exports.redirects(generated.site))

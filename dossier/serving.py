@@ -56,7 +56,7 @@ def unsupported_versions() -> list[str]:
 def serve(root: Path, dev_addr: str) -> None:
     generated = pipeline.generate(root)  # fail early, with the editor's messages, before the server starts
     # Not yet inside `mkdocs serve`: the first drawing of the images may use every core.
-    social.draw(social.cards(generated.site), root / kept.PREVIEWS, workers=os.cpu_count() or 1)
+    pipeline.draw_previews(root, generated, workers=os.cpu_count() or 1)
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
     unsupported = unsupported_versions()
     if unsupported:
@@ -81,7 +81,6 @@ class ServedSite:
         self.depth = 0  # mkdocs-static-i18n runs the other language's build inside the first one
         self.theme_digest = ""
         self.theme_files: list[str] | None = None  # the theme's static files, as listed for this theme_digest
-        self.compiled_theme = InMemoryBytecode()
         self.pages: set[str] = set()  # the addresses of this rebuild's pages, both languages
         self.search: dict[str, list[dict]] = {}  # search entries by page address, as last built
         self.search_terms = b""  # the Chinese search's user dictionary jieba was last given
@@ -89,21 +88,6 @@ class ServedSite:
 
 
 served: ServedSite | None = None
-
-
-class InMemoryBytecode(jinja2.BytecodeCache):
-    """The theme's compiled templates, kept from one rebuild to the next: MkDocs makes the theme's
-    Jinja environment anew for each language at every rebuild."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -137,7 +121,8 @@ def on_config(config):
 
 def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
     if served:
-        env.bytecode_cache = served.compiled_theme
+        # MkDocs makes the theme's Jinja environment anew, for each language, at every rebuild.
+        env.bytecode_cache = kept.compiled_templates(Path(config.config_file_path).parent)
     return env
 
 
@@ -164,7 +149,7 @@ def on_pre_build(config) -> None:
             print(problem, file=sys.stderr, flush=True)
         print(f"{len(error.problems)} problem(s) in the facts: still showing the last good pages; save a fix to update them.", file=sys.stderr, flush=True)
         return
-    social.draw(social.cards(generated.site), root / kept.PREVIEWS)
+    pipeline.draw_previews(root, generated)
     _give_jieba_new_terms(config)
     if generated.written:
         log.info("dossier: regenerated %d page(s)", len(generated.written))

@@ -11,7 +11,6 @@ import pytest
 from dossier.load import load
 from dossier.problems import DossierError
 from dossier.verify import verify
-from tests.local_server import fetch, free_port  # noqa: F401 - for the tests that serve
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from dossier import serving
-from tests.conftest import REPO, copy_with_previews, fetch, free_port
+from tests.conftest import REPO, copy_with_previews
+from tests.local_server import fetch, free_port
 
 FACT_ID = "stable-diffusion-public-release"
 
