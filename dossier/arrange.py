@@ -1,9 +1,10 @@
 """The dossier arranged as the pages need it: each topic's order, the timeline, each person's
-facts, each fact's neighbours and related facts, and each article's quoted passages."""
+facts, each fact's neighbours and related facts, each fact's editorial notes, and each article's
+quoted passages."""
 
 from __future__ import annotations
 
-from .model import Dossier, Fact, Figure
+from .model import NOTE_KINDS, Dossier, Fact, Figure, Note
 
 RELATED_LIMIT = 5
 # The numbers page lists figures by what they measure, in this order; figures of no measure come last.
@@ -29,8 +30,27 @@ class Arrangement:
             for index, fact in enumerate(order):
                 self.neighbours[fact.id] = (order[index - 1] if index > 0 else None, order[index + 1] if index + 1 < len(order) else None)
         self.related: dict[str, list[Fact]] = _related(facts)
+        # A note is written once, on one fact; a disagreement note shows on every fact it names too.
+        self.notes: dict[str, list[tuple[Fact, Note]]] = {fact.id: [] for fact in facts}
+        self.corrections: dict[str, list[tuple[Fact, Note]]] = {kind: [] for kind in NOTE_KINDS}
+        for fact in facts:
+            for note in fact.notes:
+                self.corrections[note.kind].append((fact, note))
+                for shown_on in dict.fromkeys([fact.id, *note.facts]):
+                    self.notes[shown_on].append((fact, note))
+        # The other facts whose titles a fact's notes show: a page changes when they do.
+        self._facts = dossier.facts
+        self.noted_with: dict[str, list[Fact]] = {
+            fact_id: [dossier.facts[other] for other in dict.fromkeys(shown.id for owner, note in noted for shown in self.involved(owner, note)) if other != fact_id]
+            for fact_id, noted in self.notes.items()
+        }
         self.quoted: dict[str, list[tuple[int, str, list[Fact]]]] = {article_id: _quoted_passages(dossier, article_id) for article_id in dossier.articles}
         self.figures_by_measure: list[tuple[str, list[tuple[Fact, Figure]]]] = _figures_by_measure(facts)
+
+
+    def involved(self, owner: Fact, note: Note) -> list[Fact]:
+        """The facts a note is about: the one it is written on, then those it names."""
+        return [owner, *(self._facts[fact_id] for fact_id in note.facts)]
 
 
 def _related(facts: list[Fact]) -> dict[str, list[Fact]]:

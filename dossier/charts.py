@@ -43,13 +43,14 @@ class Chart:
 
 
 def money_figures(facts: list[Fact], measures: tuple[str, ...], entity: str | None = None, currency: str = "USD") -> list[tuple[Fact, Figure]]:
-    """Figures in one currency, optionally only those of facts about one entity."""
+    """Figures in one currency, optionally only those of facts about one entity; an order of
+    magnitude ("hundreds of millions") is no length a bar could honestly have."""
     return [
         (fact, figure)
         for fact in facts
         if entity is None or entity in fact.entities
         for figure in fact.figures
-        if figure.measure in measures and figure.currency == currency
+        if figure.measure in measures and figure.currency == currency and figure.qualifier != "several"
     ]
 
 

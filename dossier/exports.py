@@ -13,7 +13,7 @@ from .model import LANGUAGES, Fact, Language
 from .page import PlannedPage
 from .render import Site
 
-CSV_FIELDS = ("id", "title_zh", "title_en", "claim_zh", "claim_en", "date", "date_end", "topics", "section", "entities", "status", "asserted_by", "denied_by", "sources", "url")
+CSV_FIELDS = ("id", "title_zh", "title_en", "claim_zh", "claim_en", "date", "date_end", "topics", "section", "entities", "status", "asserted_by", "first_reported_by", "denied_by", "notes_zh", "notes_en", "sources", "url")
 
 
 def plan(site: Site) -> list[PlannedPage]:
@@ -66,7 +66,9 @@ def data_csv(site: Site) -> str:
                 "entities": " ".join(fact.entities),
                 "status": fact.status,
                 "asserted_by": " ".join(fact.asserted_by),
+                "first_reported_by": " | ".join(f"{report.by} via {report.via}" + (f" ({report.date})" if report.date else "") for report in fact.first_reported_by),
                 "denied_by": " ".join(fact.denied_by),
+                **{f"notes_{language}": " | ".join(f"{note.kind}: {note.text[language]}" for note in fact.notes) for language in LANGUAGES},
                 "sources": " | ".join(f"{source.article}: {source.quote}" for source in fact.sources),
                 "url": urls.fact_url(fact.id),
             }
@@ -118,13 +120,16 @@ def search_dictionary(site: Site) -> str:
 
 
 def redirects(site: Site) -> dict[str, str]:
-    """A page at each old address of a renamed fact, sending the reader to its page today."""
+    """A page at each old address of a renamed fact or entity, sending the reader to its page today."""
+    renamed = [(urls.fact_page, fact.id, fact.title, fact.aliases) for fact in site.dossier.facts.values()] + [
+        (urls.entity_page, entity.id, entity.name, entity.aliases) for entity in site.dossier.entities.values()
+    ]
     pages = {}
     for language in LANGUAGES:
         template = site.environments[language].get_template("redirect.html.j2")
-        for fact in site.dossier.facts.values():
-            for alias in fact.aliases:
-                old = urls.language_prefix(language) + urls.published(urls.fact_page(alias)) + "index.html"
-                target = urls.resolve_links(urls.published_from_root(urls.fact_page(fact.id)), urls.fact_page(alias))
-                pages[old] = template.render(target=target, title=fact.title[language])
+        for page_of, record_id, title, aliases in renamed:
+            for alias in aliases:
+                old = urls.language_prefix(language) + urls.published(page_of(alias)) + "index.html"
+                target = urls.resolve_links(urls.published_from_root(page_of(record_id)), page_of(alias))
+                pages[old] = template.render(target=target, title=title[language])
     return pages

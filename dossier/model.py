@@ -18,7 +18,11 @@ Status = Literal["reported", "alleged", "denied", "prediction", "opinion"]
 STATUSES: tuple[Status, ...] = ("reported", "alleged", "denied", "prediction", "opinion")
 EntityKind = Literal["person", "organisation", "group", "product"]
 Measure = Literal["funding", "valuation", "cost", "revenue", "price", "deal", "users", "count"]
-Qualifier = Literal["about", "more-than", "at-least", "less-than"]
+# "several": the amount is the order of magnitude the words give (数亿: several hundred million,
+# that is hundreds of millions; 数百亿: tens of billions), never a figure of its own.
+Qualifier = Literal["about", "more-than", "at-least", "less-than", "several"]
+NoteKind = Literal["sic", "disagreement", "context", "no-reply"]
+NOTE_KINDS: tuple[NoteKind, ...] = ("sic", "disagreement", "context", "no-reply")
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -76,6 +80,7 @@ class Entity(Strict):
     kind: EntityKind
     name: Text
     role: Text | None = None
+    aliases: list[Slug] = []  # former ids, whose pages now send the reader here
 
 
 class Section(Strict):
@@ -107,6 +112,31 @@ class Source(Strict):
     translation: NonEmpty | None = None  # the quote rendered in English, for English readers
 
 
+class Note(Strict):
+    """What an editor tells the reader about a fact, shown on its card and page.
+
+    `sic`: the article gets a name, title or figure wrong; `article_wrote` is its form, verbatim.
+    `disagreement`: the articles (or one article with itself) differ; `facts` and `articles` name
+    the other facts and the sources involved. `context`: what keeps a reader from being misled.
+    `no-reply`: the articles report no response to an allegation, or the one they quote.
+    """
+
+    kind: NoteKind
+    text: Text
+    article_wrote: NonEmpty | None = None
+    facts: list[Slug] = []
+    articles: list[Slug] = []
+
+
+class FirstReport(Strict):
+    """Who reported it first, as an article tells it: an outlet (an entity), via that article."""
+
+    by: Slug
+    via: Slug
+    date: PartialDate | None = None
+    url: str | None = None  # one of the article's own references
+
+
 class Fact(Strict):
     id: Slug
     title: Text
@@ -122,6 +152,8 @@ class Fact(Strict):
     status: Status
     denied_by: list[Slug] = []
     sources: list[Source] = Field(min_length=1)
+    first_reported_by: list[FirstReport] = []
+    notes: list[Note] = []
     aliases: list[Slug] = []
 
     @property

@@ -25,6 +25,7 @@ def plan(site: Site, language: Language) -> list[PlannedPage]:
         entities(site, language),
         sources(site, language),
         numbers(site, language),
+        corrections(site, language),
         *(topic(site, language, each) for each in dossier.topics.values()),
         *(fact(site, language, each) for each in dossier.facts.values()),
         *(entity(site, language, each) for each in dossier.entities.values()),
@@ -76,6 +77,13 @@ def numbers(site: Site, language: Language) -> PlannedPage:
         return {"meta": _described(site, language, "numbers"), "figures_by_measure": site.arrangement.figures_by_measure, "charts": _money_charts(site, language)}
 
     return _page(site, "numbers.md.j2", urls.NUMBERS, language, values, whole_dossier=True)
+
+
+def corrections(site: Site, language: Language) -> PlannedPage:
+    def values() -> dict[str, Any]:
+        return {"meta": _described(site, language, "corrections"), "corrections": site.arrangement.corrections}
+
+    return _page(site, "corrections.md.j2", urls.CORRECTIONS, language, values, whole_dossier=True)
 
 
 def topic(site: Site, language: Language, shown: Topic) -> PlannedPage:

@@ -30,8 +30,15 @@ class Site:
     fact_keys: dict[str, bytes]  # a digest of each fact
 
     def inputs(self, *labels: bytes | str, facts: Iterable[Fact | None] = ()) -> bytes:
-        """The digest of a page: the basis, the labels, and each fact in its place (None too)."""
-        return kept.digest(self.basis, *labels, *(self.fact_keys[fact.id] if fact else NO_FACT for fact in facts))
+        """The digest of a page: the basis, the labels, and each fact in its place (None too),
+        with the facts its notes name."""
+        keys = []
+        for fact in facts:
+            if fact is None:
+                keys.append(NO_FACT)
+            else:
+                keys.extend(self.fact_keys[shown.id] for shown in (fact, *self.arrangement.noted_with[fact.id]))
+        return kept.digest(self.basis, *labels, *keys)
 
     @property
     def all_facts(self) -> bytes:

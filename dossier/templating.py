@@ -17,13 +17,13 @@ import yaml
 
 from . import urls
 from .arrange import Arrangement
-from .model import LANGUAGES, STATUSES, Dossier, Entity, Fact, Language, Source, Text
+from .model import LANGUAGES, STATUSES, Dossier, Entity, Fact, FirstReport, Language, Source, Text
 from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period
 
 # Macros used as filters: `{{ fact | fact_card }}`, `{{ status | badge }}`.
 PIECES = {
     "_lookups.md.j2": ("badge", "article_link", "article_authors", "article_credit", "entity_item"),
-    "_macros.md.j2": ("fact_line", "fact_meta", "copy_button", "filter_attributes", "fact_card", "timeline_entry"),
+    "_macros.md.j2": ("fact_line", "fact_meta", "fact_notes", "copy_button", "filter_attributes", "fact_card", "timeline_entry"),
 }
 
 
@@ -41,11 +41,23 @@ def environment(
     def label(key: str, **values: Any) -> str:
         return words[key].format(**values) if values else words[key]
 
-    def names(ids: list[str]) -> str:
-        named = [dossier.entities[entity_id].name[language] for entity_id in ids]
+    def listed(items: list[str]) -> str:
         if language == "zh":
-            return "、".join(named)
-        return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+            return "、".join(items)
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+    def names(ids: list[str]) -> str:
+        return listed([dossier.entities[entity_id].name[language] for entity_id in ids])
+
+    def first_report(report: FirstReport) -> str:
+        """'Forbes (20 March 2024), via QbitAI', the outlet linked to its report where the article gives the address."""
+        outlet = escape_markdown(dossier.entities[report.by].name[language])
+        if report.url:
+            outlet = f"[{outlet}](<{report.url}>)"
+        via = escape_markdown(dossier.articles[report.via].name[language])
+        if report.date:
+            return label("first_report_dated", outlet=outlet, date=format_date(report.date, language), via=via)
+        return label("first_report", outlet=outlet, via=via)
 
     def involved(facts: list[Fact]) -> list[Entity]:
         ids = dict.fromkeys(entity_id for fact in facts for entity_id in fact.everyone)
@@ -78,6 +90,10 @@ def environment(
                 "t": label,
                 "tr": lambda text: text[language],
                 "names": names,
+                "listed": listed,
+                "first_report": first_report,
+                "entity_name": lambda entity_id: escape_markdown(dossier.entities[entity_id].name[language]),
+                "article_name": lambda article_id: escape_markdown(dossier.articles[article_id].name[language]),
                 "involved": involved,
                 "date": lambda value: format_date(value, language),
                 "period": lambda fact: format_period(fact.date, fact.date_end, language, words["undated"]),
@@ -96,6 +112,8 @@ def environment(
         topic_page=urls.topic_page,
         entity_page=urls.entity_page,
         located_sources=located_sources,
+        notes=lambda fact: arrangement.notes[fact.id],
+        involved_facts=lambda note, owner: arrangement.involved(owner, note),
     )
     env.globals.update(lang=language, dossier=dossier, topic_order=arrangement.topic_order, statuses=STATUSES, urls=urls)
     # The macros use one another as filters: each filter finds its macro when first called, once

@@ -52,7 +52,9 @@ def _number(value: float, grouping: str = ",") -> str:
 
 
 def format_amount(figure: Figure, language: Language, labels: dict) -> str:
-    """A figure in the reader's language: 800 万美元, US$8 million."""
+    """A figure in the reader's language: 800 万美元, US$8 million; 数亿美元, hundreds of millions of US dollars."""
+    if figure.qualifier == "several":
+        return _format_magnitude(figure, language, labels)
     amount = figure.amount
     if language == "zh":
         for size, word in ((100_000_000, " 亿"), (10_000, " 万")):
@@ -75,6 +77,20 @@ def format_amount(figure: Figure, language: Language, labels: dict) -> str:
         qualifier = labels["qualifier"][figure.qualifier][language]
         text = f"{qualifier} {text}"
     return text
+
+
+MAGNITUDES = {"zh": ((100_000_000, "亿"), (10_000, "万"), (1, "")), "en": ((1_000_000_000, "billions"), (1_000_000, "millions"), (1_000, "thousands"), (1, ""))}
+
+
+def _format_magnitude(figure: Figure, language: Language, labels: dict) -> str:
+    """An amount known only by its order of magnitude, as the article's words give it."""
+    size, scale = next((size, scale) for size, scale in MAGNITUDES[language] if figure.amount >= size)
+    lead = labels["magnitude"][language][str(int(figure.amount // size))]
+    if language == "zh":
+        unit = labels["currency"][figure.currency]["zh"] if figure.currency else " " + figure.unit.zh
+        return f"{lead}{scale}{unit}"
+    unit = labels["currency_name"][figure.currency]["en"] if figure.currency else figure.unit.en
+    return f"{lead}{scale} of {unit}" if scale else f"{lead.strip()} {unit}"
 
 
 def summarize(text: str, limit: int) -> str:

@@ -15,6 +15,7 @@ ENTITIES = "entities.md"
 SOURCES = "sources.md"
 NUMBERS = "numbers.md"
 METHODOLOGY = "methodology.md"
+CORRECTIONS = "corrections.md"
 DATA_JSON = "data/dossier.json"
 DATA_CSV = "data/facts.csv"
 ROBOTS = "robots.txt"
@@ -67,7 +68,7 @@ _SOURCE_ROOT = "\x00source-root/"
 _PUBLISHED_ROOT = "\x00published-root/"
 
 
-GENERATED_FILES = tuple(source_file(page, language) for page in (HOME, TIMELINE, ENTITIES, SOURCES, NUMBERS) for language in LANGUAGES) + (ROBOTS,)
+GENERATED_FILES = tuple(source_file(page, language) for page in (HOME, TIMELINE, ENTITIES, SOURCES, NUMBERS, CORRECTIONS) for language in LANGUAGES) + (ROBOTS,)
 
 
 def from_root(page: str) -> str:

@@ -10,6 +10,7 @@ from .model import Dossier, Fact, Passage
 from .problems import DossierError, Problem
 
 ELLIPSIS = "…"
+MAGNITUDES = {10**power for power in range(1, 12)}
 
 
 class ArticleIndex:
@@ -96,11 +97,13 @@ def verify(loaded: Loaded) -> Dossier:
     entities = _unique(loaded.records["entities"], "entity", problems)
     topics = _unique(loaded.records["topics"], "topic", problems)
     facts = _unique(loaded.records["facts"], "fact", problems)
-    _check_aliases(loaded.records["facts"], problems)
+    _check_aliases(loaded.records["facts"], "fact", problems)
+    _check_aliases(loaded.records["entities"], "entity", problems)
 
     passages: dict[tuple[str, int], Passage] = {}
     for fact, origin in loaded.records["facts"]:
         problems.extend(_check_fact(fact, origin, articles, entities, topics, indexes, passages))
+        problems.extend(_check_notes(fact, origin, facts, articles, entities, indexes))
     for uncited, origin in loaded.records["uncited"]:
         index = indexes.get(uncited.article)
         if index is None:
@@ -134,13 +137,13 @@ def _unique(records: list[tuple[Any, Origin]], kind: str, problems: list[Problem
     return unique
 
 
-def _check_aliases(records: list[tuple[Fact, Origin]], problems: list[Problem]) -> None:
-    claimed: dict[str, str] = {fact.id: fact.id for fact, _ in records}
-    for fact, origin in records:
-        for index, alias in enumerate(fact.aliases):
-            if alias in claimed and claimed[alias] != fact.id:
-                problems.append(origin.problem(("aliases", index), f"alias '{alias}' is already the id or alias of fact '{claimed[alias]}'"))
-            claimed.setdefault(alias, fact.id)
+def _check_aliases(records: list[tuple[Any, Origin]], kind: str, problems: list[Problem]) -> None:
+    claimed: dict[str, str] = {record.id: record.id for record, _ in records}
+    for record, origin in records:
+        for index, alias in enumerate(record.aliases):
+            if alias in claimed and claimed[alias] != record.id:
+                problems.append(origin.problem(("aliases", index), f"alias '{alias}' is already the id or alias of {kind} '{claimed[alias]}'"))
+            claimed.setdefault(alias, record.id)
 
 
 def _check_fact(
@@ -195,10 +198,54 @@ def _check_fact(
     for index, figure in enumerate(fact.figures):
         if ArticleIndex.squeeze(figure.as_written) not in quotes:
             problems.append(origin.problem(("figures", index, "as_written"), f"fact '{fact.id}': figure '{figure.as_written}' does not appear in the fact's quotes: copy it as the article writes it"))
+        if figure.qualifier == "several" and figure.amount not in MAGNITUDES:
+            problems.append(
+                origin.problem(("figures", index, "amount"), f"fact '{fact.id}': with qualifier 'several', the amount is the order of magnitude the words give (数亿: 100000000; 数百亿: 10000000000), a power of ten from 10 to 100000000000")
+            )
         if figure.currency is None and figure.unit is None:
             problems.append(origin.problem(("figures", index), f"fact '{fact.id}': a figure needs a 'currency' (USD, CNY…) or a 'unit'"))
     counts = Counter(fact.entities)
     for entity_id, count in counts.items():
         if count > 1:
             problems.append(origin.problem(("entities",), f"fact '{fact.id}': entity '{entity_id}' is listed twice"))
+    return problems
+
+
+def _check_notes(
+    fact: Fact, origin: Origin, facts: dict[str, Any], articles: dict[str, Any], entities: dict[str, Any], indexes: dict[str, ArticleIndex]
+) -> list[Problem]:
+    """The editor's notes and the first reports say what they must, and name what exists."""
+    problems: list[Problem] = []
+    cited = [source.article for source in fact.sources]
+    for index, note in enumerate(fact.notes):
+        where = ("notes", index)
+        if note.kind == "sic":
+            if note.article_wrote is None:
+                problems.append(origin.problem(where, f"fact '{fact.id}': a 'sic' note needs 'article_wrote': the form the article uses, copied from it"))
+            elif not any(indexes[article].locate(note.article_wrote) for article in cited if article in indexes):
+                problems.append(origin.problem((*where, "article_wrote"), f"fact '{fact.id}': '{note.article_wrote}' is not in the articles this fact quotes: copy the article's form exactly"))
+        if note.kind == "disagreement" and not (note.facts or note.articles):
+            problems.append(origin.problem(where, f"fact '{fact.id}': a 'disagreement' note must name the other facts ('facts') or the sources ('articles') that say otherwise"))
+        for position, other in enumerate(note.facts):
+            if other == fact.id or other not in facts:
+                problems.append(origin.problem((*where, "facts", position), f"fact '{fact.id}': the note names '{other}', which is {'this fact' if other == fact.id else 'no fact'}{suggest(other, facts)}: name another fact's id"))
+        for position, article in enumerate(note.articles):
+            if article not in indexes:
+                problems.append(origin.problem((*where, "articles", position), f"fact '{fact.id}': unknown article '{article}'{suggest(article, indexes)}"))
+    people = [entity_id for entity_id in fact.entities if entity_id in entities and entities[entity_id][0].kind == "person"]
+    if fact.status == "alleged" and people and not any(note.kind == "no-reply" for note in fact.notes):
+        problems.append(
+            origin.problem(
+                ("status",),
+                f"fact '{fact.id}': an allegation naming {', '.join(people)} needs a 'no-reply' note: say that the articles report no response, or quote the one they report",
+            )
+        )
+    for index, report in enumerate(fact.first_reported_by):
+        where = ("first_reported_by", index)
+        if report.by not in entities:
+            problems.append(origin.problem((*where, "by"), f"fact '{fact.id}': unknown entity '{report.by}'{suggest(report.by, entities)}: add it to facts/entities.yml or fix the id"))
+        if report.via not in cited:
+            problems.append(origin.problem((*where, "via"), f"fact '{fact.id}': 'via' is '{report.via}', but the fact quotes {', '.join(cited)}: name the article that tells who reported it"))
+        elif report.url is not None and report.via in articles and report.url not in articles[report.via][0].references:
+            problems.append(origin.problem((*where, "url"), f"fact '{fact.id}': article '{report.via}' cites no such address: use one of its references, or leave 'url' out"))
     return problems

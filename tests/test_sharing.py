@@ -164,12 +164,13 @@ def test_the_404_page_speaks_both_languages(site):
     assert "找不到这个页面" in page and "Page not found" in page
 
 
-def test_a_renamed_fact_keeps_its_old_address(site, data):
-    renamed = [(fact["id"], alias) for fact in data["facts"] for alias in fact["aliases"]]
+@pytest.mark.parametrize("kind", ["facts", "entities"])
+def test_a_renamed_fact_or_entity_keeps_its_old_address(site, data, kind):
+    renamed = [(record["id"], alias) for record in data[kind] for alias in record["aliases"]]
     assert renamed
-    for fact_id, alias in renamed:
+    for record_id, alias in renamed:
         for prefix in ("", "en/"):
-            old_page = (site / prefix / "facts" / alias / "index.html").read_text(encoding="utf-8")
+            old_page = (site / prefix / kind / alias / "index.html").read_text(encoding="utf-8")
             target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', old_page).group(1)
-            assert target.endswith(f"/{fact_id}/")
-            assert (site / prefix / "facts" / alias / target / "index.html").resolve().is_file()
+            assert target.endswith(f"/{record_id}/")
+            assert (site / prefix / kind / alias / target / "index.html").resolve().is_file()

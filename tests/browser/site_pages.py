@@ -16,6 +16,7 @@ PAGE_TYPES = {
     "people": "entities/",
     "entity": "entities/emad-mostaque/",
     "sources": "sources/",
+    "corrections": "corrections/",
     "methodology": "methodology/",
 }
 PAGE_TYPE_OF = {path: name for name, path in PAGE_TYPES.items()}

@@ -62,3 +62,24 @@ def test_the_navigation_names_each_page_by_its_title(page, site, language):
     assert len(entries) >= 9
     for path, label in entries:
         assert normalised(label) == page_title(site, path), f"the navigation calls {path} {label!r}"
+
+
+CORRECTIONS_TITLE = {"zh": "更正与分歧", "en": "Corrections and disagreements"}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_corrections_page_is_one_click_from_the_home_page(page, language):
+    page.goto(address(language, ""))
+    with page.expect_navigation():
+        page.locator("article a", has_text=CORRECTIONS_TITLE[language]).first.click()
+    assert normalised(page.locator("article h1").first.evaluate(H1_TEXT)) == CORRECTIONS_TITLE[language]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_on_a_phone_the_corrections_page_is_two_clicks_from_the_home_page(new_context, language):
+    page = new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True).new_page()
+    page.goto(address(language, ""))
+    page.locator("label.md-header__button[for='__drawer']").click()
+    with page.expect_navigation():
+        page.locator(".md-nav--primary a.md-nav__link", has_text=CORRECTIONS_TITLE[language]).first.click()
+    assert normalised(page.locator("article h1").first.evaluate(H1_TEXT)) == CORRECTIONS_TITLE[language]
