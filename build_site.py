@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dossier import editing, pipeline, schema, serving
 from dossier.problems import DossierError
-from dossier.publish import BuildError, UnsafeSiteFolder
+from dossier.publish import BuildError, UnsafeSetting
 
 ROOT = Path(__file__).resolve().parent
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was published.", file=sys.stderr)
         return 1
-    except UnsafeSiteFolder as error:
+    except UnsafeSetting as error:
         print(f"{error}; nothing was built.", file=sys.stderr)
         return 2
     except BuildError as error:

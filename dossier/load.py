@@ -68,6 +68,10 @@ def _describe(error: dict[str, Any], model: type[BaseModel], raw: Any) -> str:
         return f"unknown field '{where}'{suggest(error['loc'][-1], parent)}: remove or rename it"
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}).get("pattern", "")):
         return f"{where}: '{error['input']}' is not a valid id: use lowercase letters, digits and single hyphens"
+    if kind == "string_too_long":
+        return f"{where}: is longer than {error['ctx']['max_length']} characters: shorten it"
+    if kind in ("int_type", "float_type", "finite_number") or (kind.startswith(("greater_than", "less_than")) and "amount" in location):
+        return f"{where}: {error['input']!r} is not an amount: write a number from 0 to 1000000000000000, without quotes"
     if kind == "string_too_short":
         return f"{where}: is empty: write the text"
     if kind == "value_error":
@@ -101,7 +105,8 @@ def validate_record(model: type[Record], raw: Any, origin: Origin) -> tuple[Reco
     try:
         return model.model_validate(raw), []
     except ValidationError as error:
-        return None, [origin.problem(tuple(e["loc"]), _describe(e, model, raw)) for e in error.errors()]
+        # A value that fits no type of a union fails once for each: say it once.
+        return None, list(dict.fromkeys(origin.problem(tuple(e["loc"]), _describe(e, model, raw)) for e in error.errors()))
 
 
 def _load_records(path: Path, root: Path) -> Loaded:
@@ -138,6 +143,11 @@ def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
     if article is None:
         return
     text_path = meta_path.parent / article.text
+    # Only a file of source_articles/ may be published as an article, never one reached by a
+    # path or a link out of it.
+    if text_path.resolve().parent != meta_path.parent.resolve():
+        loaded.problems.append(origin.problem(("text",), f"the article text '{article.text}' must be a file in {display_path(meta_path.parent, root)}/, beside this file"))
+        return
     if not text_path.is_file():
         loaded.problems.append(origin.problem(("text",), f"the article text '{article.text}' is not beside this file"))
         return
@@ -150,6 +160,8 @@ def load(root: Path, facts_dir: str = "facts", articles_dir: str = "source_artic
     loaded = Loaded()
     for directory in (root / articles_dir, root / facts_dir):
         paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
+        for misnamed in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+            loaded.problems.append(Problem(display_path(misnamed, root), 1, 1, f"files here end in .yml: rename it to {misnamed.stem}.yml, or it is not read"))
         if not paths:
             loaded.problems.append(Problem(display_path(directory, root), 1, 1, "no .yml files found here"))
         for path in paths:

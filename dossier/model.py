@@ -6,13 +6,45 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from babel.numbers import list_currencies
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
 
 LANGUAGES = ("zh", "en")
 Language = Literal["zh", "en"]
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+# Ids name pages and files: "index" would stand in for a list page, and a file name has a length limit.
+RESERVED_IDS = frozenset({"index"})
+ID_LENGTH = 80
+
+
+def _check_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is reserved for the site's own pages: choose another id")
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=ID_LENGTH), AfterValidator(_check_id)]
+# A sum or a count: a finite number (not text, not true/false), up to a thousand trillion.
+Amount = Annotated[StrictInt | StrictFloat, Field(ge=0, le=10**15, allow_inf_nan=False)]
+CURRENCIES = frozenset(list_currencies())
+
+
+def _check_currency(code: str) -> str:
+    if code not in CURRENCIES:
+        raise ValueError(f"'{code}' is not an ISO 4217 currency code (USD, CNY, EUR…)")
+    return code
+
+
+def _check_web_address(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(character.isspace() or character in "\"'<>`" for character in url):
+        raise ValueError(f"'{url}' is not a web address: write it in full, starting with https://, with no spaces or quotes")
+    return url
+
+
+WebAddress = Annotated[str, AfterValidator(_check_web_address)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Status = Literal["reported", "alleged", "denied", "prediction", "opinion"]
 STATUSES: tuple[Status, ...] = ("reported", "alleged", "denied", "prediction", "opinion")
@@ -70,8 +102,8 @@ class Article(Strict):
     reposted_by: Text | None = None
     authors: list[Text]
     published: Publication
-    url: str | None = None
-    references: list[str] = []
+    url: WebAddress | None = None
+    references: list[WebAddress] = []
     rights: Text
 
 
@@ -97,8 +129,8 @@ class Topic(Strict):
 
 class Figure(Strict):
     label: Text
-    amount: int | float
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    amount: Amount
+    currency: Annotated[str, AfterValidator(_check_currency)] | None = None
     unit: Text | None = None
     period: Text | None = None
     qualifier: Qualifier | None = None
@@ -134,7 +166,7 @@ class FirstReport(Strict):
     by: Slug
     via: Slug
     date: PartialDate | None = None
-    url: str | None = None  # one of the article's own references
+    url: WebAddress | None = None  # one of the article's own references
 
 
 class Fact(Strict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import exports, files, kept, pages, publish, render, social, urls
 from .arrange import Arrangement
@@ -22,7 +23,13 @@ def check(root: Path) -> Dossier:
 def site_url() -> str:
     """Where the site will be hosted (SITE_URL), ending with '/', or '' when unknown."""
     url = os.environ.get("SITE_URL", "").strip()
-    return url if not url or url.endswith("/") else url + "/"
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    # It is written into every page's head, links and scripts: nothing in it may break out of them.
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or any(character.isspace() or not character.isprintable() or character in "\"'<>`\\" for character in url):
+        raise publish.UnsafeSetting(f"SITE_URL {url!r} is not a plain web address such as https://example.org/dossier/ (http or https, a host, no quotes, spaces, query or fragment)")
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True)

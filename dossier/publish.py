@@ -15,7 +15,11 @@ class BuildError(Exception):
     """MkDocs refused to build; its own output says why."""
 
 
-class UnsafeSiteFolder(Exception):
+class UnsafeSetting(Exception):
+    """A setting that would destroy files or publish a broken or unsafe site."""
+
+
+class UnsafeSiteFolder(UnsafeSetting):
     """The site folder would replace the project or one of its folders."""
 
 

@@ -63,7 +63,7 @@ def format_amount(figure: Figure, language: Language, labels: dict) -> str:
                 break
         else:
             number = _number(amount, grouping="")
-        unit = labels["currency"][figure.currency]["zh"] if figure.currency else figure.unit.zh
+        unit = _currency(figure.currency, "currency", "zh", labels) if figure.currency else figure.unit.zh
         text = f"{number} {unit}" if not figure.currency else f"{number}{unit}"
     else:
         for size, word in ((1_000_000_000, " billion"), (1_000_000, " million")):
@@ -72,11 +72,17 @@ def format_amount(figure: Figure, language: Language, labels: dict) -> str:
                 break
         else:
             number = _number(amount)
-        text = f"{labels['currency'][figure.currency]['en']}{number}" if figure.currency else f"{number} {figure.unit.en}"
+        text = f"{_currency(figure.currency, 'currency', 'en', labels)}{number}" if figure.currency else f"{number} {figure.unit.en}"
     if figure.qualifier:
         qualifier = labels["qualifier"][figure.qualifier][language]
         text = f"{qualifier} {text}"
     return text
+
+
+def _currency(code: str, key: str, language: Language, labels: dict) -> str:
+    """The interface's word for a currency, or its ISO code where the labels have none."""
+    word = labels[key].get(code)
+    return word[language] if word else (f" {code}" if language == "zh" else f"{code} ")
 
 
 MAGNITUDES = {"zh": ((100_000_000, "亿"), (10_000, "万"), (1, "")), "en": ((1_000_000_000, "billions"), (1_000_000, "millions"), (1_000, "thousands"), (1, ""))}
@@ -87,9 +93,9 @@ def _format_magnitude(figure: Figure, language: Language, labels: dict) -> str:
     size, scale = next((size, scale) for size, scale in MAGNITUDES[language] if figure.amount >= size)
     lead = labels["magnitude"][language][str(int(figure.amount // size))]
     if language == "zh":
-        unit = labels["currency"][figure.currency]["zh"] if figure.currency else " " + figure.unit.zh
+        unit = _currency(figure.currency, "currency", "zh", labels) if figure.currency else " " + figure.unit.zh
         return f"{lead}{scale}{unit}"
-    unit = labels["currency_name"][figure.currency]["en"] if figure.currency else figure.unit.en
+    unit = _currency(figure.currency, "currency_name", "en", labels) if figure.currency else figure.unit.en
     return f"{lead}{scale} of {unit}" if scale else f"{lead.strip()} {unit}"
 
 

@@ -96,6 +96,12 @@ def verify(loaded: Loaded) -> Dossier:
     indexes = {article_id: ArticleIndex(article_id, text) for article_id, text in loaded.article_texts.items()}
     entities = _unique(loaded.records["entities"], "entity", problems)
     topics = _unique(loaded.records["topics"], "topic", problems)
+    for topic, origin in loaded.records["topics"]:
+        seen: set[str] = set()
+        for index, section in enumerate(topic.sections):
+            if section.id in seen:
+                problems.append(origin.problem(("sections", index, "id"), f"topic '{topic.id}': section id '{section.id}' is used twice: give each section its own id"))
+            seen.add(section.id)
     facts = _unique(loaded.records["facts"], "fact", problems)
     _check_aliases(loaded.records["facts"], "fact", problems)
     _check_aliases(loaded.records["entities"], "entity", problems)
@@ -141,7 +147,9 @@ def _check_aliases(records: list[tuple[Any, Origin]], kind: str, problems: list[
     claimed: dict[str, str] = {record.id: record.id for record, _ in records}
     for record, origin in records:
         for index, alias in enumerate(record.aliases):
-            if alias in claimed and claimed[alias] != record.id:
+            if alias == record.id:
+                problems.append(origin.problem(("aliases", index), f"alias '{alias}' is this {kind}'s own id: an alias is a former id; remove it"))
+            elif alias in claimed and claimed[alias] != record.id:
                 problems.append(origin.problem(("aliases", index), f"alias '{alias}' is already the id or alias of {kind} '{claimed[alias]}'"))
             claimed.setdefault(alias, record.id)
 

@@ -52,7 +52,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _position(node: yaml.Node) -> tuple[int, int]:
+def _position(node: yaml.Node | yaml.Event) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
@@ -124,6 +124,25 @@ def read_text(path: Path, display: str) -> str:
         raise DossierError([Problem(display, 1, 1, f"cannot read this file: {error.strerror}")]) from None
 
 
+# Deeper nesting than any dossier file needs; far deeper would crash the C composer (which
+# recurses without the interpreter's limit) and with it a running `serve`.
+MAX_DEPTH = 100
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, at the line where it goes too deep, before composing."""
+    depth = 0
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, _OPENS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Unreadable(f"lists and mappings nested more than {MAX_DEPTH} deep: no dossier file needs that; flatten it", *_position(event))
+        elif isinstance(event, _CLOSES):
+            depth -= 1
+
+
 def load_yaml(path: Path, display: str) -> YamlDocument:
     """Parse one YAML file; syntax errors become a located problem."""
     text = read_text(path, display)
@@ -134,6 +153,7 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         column = len(text.split("\n")[line - 1].split("\t")[0]) + 1
         raise DossierError([Problem(display, line, column, "a tab character: YAML indents with spaces only")])
     try:
+        _check_depth(text)
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except _Unreadable as error:
         raise DossierError([Problem(display, error.line, error.column, error.message)]) from None

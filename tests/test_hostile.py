@@ -1,0 +1,107 @@
+"""Hostile or unlucky input: each kind is a located problem (or a refusal), never a traceback or a published file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from dossier.pipeline import render_pages
+from tests.conftest import REPO
+
+TEMPLATES = REPO / "templates"
+FIGURE = "    figures:\n      - {{label: {{zh: 支出, en: costs}}, amount: {amount}, currency: {currency}, as_written: '2022'}}\n"
+
+
+def replace_in(project, relative: str, old: str, new: str) -> None:
+    path = project.root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def with_figure(project, amount: str, currency: str = "USD") -> None:
+    replace_in(project, "facts/facts.yml", "    status: reported\n", "    status: reported\n" + FIGURE.format(amount=amount, currency=currency))
+
+
+BLOCK_NESTING = "\n" + "".join("  " * (level + 3) + "-\n" for level in range(150)) + "  " * 153 + "- x"
+
+
+@pytest.mark.parametrize("nesting", ["[" * 150 + "]" * 150, BLOCK_NESTING], ids=["flow", "block"])
+def test_nesting_deeper_than_any_file_needs_is_refused_at_its_line(project, nesting):
+    project.write("facts/deep.yml", "terms:\n  - zh: 一\n    extra: " + nesting + "\n")
+    (problem,) = project.problems()
+    assert problem.startswith("facts/deep.yml:") and "nested more than 100 deep" in problem
+
+
+def test_a_file_deep_enough_to_crash_the_parser_is_refused_in_a_process_that_lives(project):
+    project.write("facts/deep.yml", "terms: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    checked = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from dossier.pipeline import check; check(Path(sys.argv[1]))", str(project.root)], cwd=REPO, capture_output=True, text=True)
+    assert checked.returncode == 1 and "nested more than 100 deep" in checked.stderr  # a DossierError, not a crash
+
+
+@pytest.mark.parametrize("bad_id", ["index", "a" * 81])
+def test_an_id_that_would_break_a_page_is_refused_at_its_line(project, bad_id):
+    replace_in(project, "facts/entities.yml", "id: bloomberg", f"id: {bad_id}")
+    problems = project.problems()
+    assert any(problem.startswith("facts/entities.yml:5:") and ("reserved" in problem or "longer than 80" in problem) for problem in problems), problems
+
+
+@pytest.mark.parametrize("amount", [".nan", ".inf", "1e400", "true", '"100"', "1" * 400, "-5"])
+def test_an_amount_is_a_finite_number_in_a_sane_range(project, amount):
+    with_figure(project, amount)
+    (problem,) = project.problems()
+    assert problem.startswith("facts/facts.yml:") and "is not an amount" in problem
+
+
+def test_a_currency_must_be_an_iso_code_and_one_without_a_word_shows_its_code(project):
+    with_figure(project, "8000000", "XYZ")
+    (problem,) = project.problems()
+    assert "'XYZ' is not an ISO 4217 currency code" in problem
+
+    replace_in(project, "facts/facts.yml", "currency: XYZ", "currency: EUR")
+    pages = render_pages(project.check(), TEMPLATES)
+    assert "**EUR 8 million**" in pages["facts/release.en.md"]
+
+
+@pytest.mark.parametrize("field", ["url: 'javascript:alert(1)'", "url: 'data:text/html,x'", "references: ['https://ok.example/\"><script>']"])
+def test_an_articles_addresses_must_be_plain_web_addresses(project, field):
+    project.write("source_articles/demo.yml", (project.root / "source_articles/demo.yml").read_text(encoding="utf-8") + field + "\n")
+    problems = project.problems()
+    assert any(problem.startswith("source_articles/demo.yml:") and "is not a web address" in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize("text_path", ["../facts/topics.yml", "/etc/hostname", "link.txt"])
+def test_an_article_text_must_lie_in_the_articles_folder(project, text_path):
+    (project.root / "source_articles/link.txt").symlink_to(project.root / "facts/topics.yml")
+    replace_in(project, "source_articles/demo.yml", "text: demo.txt", f"text: {text_path}")
+    problems = project.problems()
+    assert any(problem.startswith("source_articles/demo.yml:2:") and "must be a file in source_articles/" in problem for problem in problems), problems
+
+
+def test_a_yaml_file_with_the_other_ending_is_reported_not_ignored(project):
+    project.write("facts/more.yaml", "terms:\n  - zh: 一\n")
+    assert project.problems() == ["facts/more.yaml:1:1: files here end in .yml: rename it to more.yml, or it is not read"]
+
+
+def test_a_section_id_used_twice_in_a_topic_is_refused(project):
+    replace_in(project, "facts/topics.yml", "- id: money", "- id: rise")
+    (problem,) = project.problems()
+    assert problem.startswith("facts/topics.yml:") and "section id 'rise' is used twice" in problem
+
+
+def test_an_alias_equal_to_its_own_id_is_refused(project):
+    replace_in(project, "facts/facts.yml", "    status: reported\n", "    status: reported\n    aliases: [release]\n")
+    (problem,) = project.problems()
+    assert "alias 'release' is this fact's own id" in problem
+
+
+@pytest.mark.parametrize("site_url", ['https://example.org/a"onload=alert(1)', "https://example.org/\n<script>", "javascript:alert(1)//", "example.org/dossier"])
+def test_a_site_url_that_could_break_out_of_the_page_stops_the_build_before_anything_is_written(tmp_path, site_url):
+    site = tmp_path / "site"
+    environment = os.environ | {"SITE_URL": site_url}
+    built = subprocess.run([sys.executable, "build_site.py", "build", "--site-dir", str(site)], cwd=REPO, env=environment, capture_output=True, text=True)
+    assert built.returncode == 2 and "is not a plain web address" in built.stderr and "Traceback" not in built.stderr
+    assert not site.exists()
