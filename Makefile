@@ -11,8 +11,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build check test test-fast screenshots benchmark clean
 
+# make serve ADDR=127.0.0.1:8001 serves on another port.
+ADDR ?= 127.0.0.1:8000
 serve: $(INSTALLED) $(CJK_FONT)
-	$(PY) build_site.py serve
+	$(PY) build_site.py serve --dev-addr $(ADDR)
 
 build: $(INSTALLED) $(CJK_FONT)
 	$(PY) build_site.py build

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
             pipeline.build(ROOT, arguments.site_dir)
             print(f"Built the site into {arguments.site_dir}")
         elif arguments.command == "serve":
-            serving.serve(ROOT, arguments.dev_addr)
+            return serving.serve(ROOT, arguments.dev_addr)
         elif arguments.command == "find-quote":
             found, closest = editing.find_passages(ROOT, arguments.text)
             print("\n".join(found) if found else "Not found in any article:\n" + "\n".join(closest))

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+
 from . import exports, files, kept, pages, publish, render, social, urls
 from .arrange import Arrangement
 from .load import load
 from .model import LANGUAGES, Dossier
 from .page import PlannedPage
+from .problems import DossierError, Problem
 from .verify import verify
 
 
@@ -45,10 +48,14 @@ def planned_files(site: render.Site) -> list[PlannedPage]:
 
 def write_markdown(root: Path, dossier: Dossier) -> Generated:
     """Write into docs/ the pages and data files that changed, and the search dictionary into .cache/."""
-    site = render.prepare(dossier, Arrangement(dossier), root / "templates", site_url(), kept.compiled_templates(root))
-    planned = planned_files(site)
-    docs = root / "docs"
-    written = kept.write_pages(planned, docs, root)
+    try:
+        site = render.prepare(dossier, Arrangement(dossier), root / "templates", site_url(), kept.compiled_templates(root))
+        planned = planned_files(site)
+        docs = root / "docs"
+        written = kept.write_pages(planned, docs, root)
+    except jinja2.TemplateSyntaxError as error:
+        where = Path(error.filename).relative_to(root) if error.filename else Path("templates", error.name or "?")
+        raise DossierError([Problem(str(where), error.lineno, 1, f"template syntax error: {error.message}")]) from None
     files.remove_files_not_listed(docs, urls.GENERATED_DIRECTORIES, {page.path for page in planned})
     files.write_if_changed(root / kept.SEARCH_DICTIONARY, exports.search_dictionary(site))
     return Generated(site, written)

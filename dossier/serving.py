@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import re
+import socket
 import subprocess
 import sys
 from importlib import metadata
@@ -53,7 +54,12 @@ def unsupported_versions() -> list[str]:
     return [f"{name} {metadata.version(name)} (written for {version})" for name, version in SUPPORTED.items() if metadata.version(name) != version]
 
 
-def serve(root: Path, dev_addr: str) -> None:
+def serve(root: Path, dev_addr: str) -> int:
+    """Serve the dossier until stopped; the exit code is MkDocs' own (1 when the address is taken)."""
+    taken = _address_taken(dev_addr)
+    if taken:
+        print(f"Cannot serve on {dev_addr}: {taken}. Stop the other server, or serve on another port: make serve ADDR=127.0.0.1:8001", file=sys.stderr)
+        return 1
     generated = pipeline.generate(root)  # fail early, with the editor's messages, before the server starts
     # Not yet inside `mkdocs serve`: the first drawing of the images may use every core.
     pipeline.draw_previews(root, generated, workers=os.cpu_count() or 1)
@@ -63,7 +69,20 @@ def serve(root: Path, dev_addr: str) -> None:
         print(f"Note: {', '.join(unsupported)}: every save rebuilds the whole site.", file=sys.stderr, flush=True)
     else:
         command.append("--dirty")
-    subprocess.run(command, cwd=root, env=mkdocs_environment(root), check=False)
+    return subprocess.run(command, cwd=root, env=mkdocs_environment(root), check=False).returncode
+
+
+def _address_taken(dev_addr: str) -> str | None:
+    """Why the server could not listen on host:port, or None when it can."""
+    host, _, port = dev_addr.rpartition(":")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.bind((host.strip("[]") or "127.0.0.1", int(port)))
+    except ValueError:
+        return "write the address as host:port, like 127.0.0.1:8000"
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 class WithoutDirtyWarning(logging.Filter):

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from . import urls
 from .arrange import Arrangement
 from .model import LANGUAGES, STATUSES, Dossier, Entity, Fact, FirstReport, Language, Source, Text
+from .problems import DossierError, Problem
 from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period
+from .yaml_source import LocatedDict, load_yaml
 
 # Macros used as filters: `{{ fact | fact_card }}`, `{{ status | badge }}`.
 PIECES = {
@@ -27,9 +28,29 @@ PIECES = {
 }
 
 
+LABELS = "labels.yml"
+
+
 def load_labels(templates: Path) -> dict[str, Any]:
-    """The interface's words, by key, each in both languages."""
-    return yaml.safe_load((templates / "labels.yml").read_text(encoding="utf-8"))
+    """The interface's words, by key, each in both languages; a word missing in one is a located problem."""
+    document = load_yaml(templates / LABELS, f"{templates.name}/{LABELS}")
+    problems = []
+    if not isinstance(document.data, LocatedDict):
+        raise DossierError([document.problem((1, 1), "expected the interface's words, each a key with zh and en")])
+    for key, text, position in _flatten_located(document.data):
+        if not isinstance(text, dict) or set(text) != set(LANGUAGES):
+            problems.append(document.problem(position, f"'{key}' needs its words in zh and en, like {{zh: 来源, en: Sources}}"))
+    if problems:
+        raise DossierError(problems)
+    return document.data
+
+
+def _flatten_located(labels: LocatedDict, prefix: str = "") -> Iterable[tuple[str, Any, tuple[int, int]]]:
+    for key, value in labels.items():
+        if isinstance(value, LocatedDict) and not set(value) & set(LANGUAGES):
+            yield from _flatten_located(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value, labels.position_of(key)
 
 
 def environment(
@@ -39,6 +60,8 @@ def environment(
     words = {key: text[language] for key, text in _flatten(labels)}
 
     def label(key: str, **values: Any) -> str:
+        if key not in words:
+            raise DossierError([Problem(f"{templates.name}/{LABELS}", 1, 1, f"no word '{key}', which a template uses: add it, in zh and en")])
         return words[key].format(**values) if values else words[key]
 
     def listed(items: list[str]) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
 
 import pytest
 
+from dossier import pipeline
 from dossier.pipeline import render_pages
+from dossier.problems import DossierError
 from tests.conftest import REPO
 
 TEMPLATES = REPO / "templates"
@@ -105,3 +109,32 @@ def test_a_site_url_that_could_break_out_of_the_page_stops_the_build_before_anyt
     built = subprocess.run([sys.executable, "build_site.py", "build", "--site-dir", str(site)], cwd=REPO, env=environment, capture_output=True, text=True)
     assert built.returncode == 2 and "is not a plain web address" in built.stderr and "Traceback" not in built.stderr
     assert not site.exists()
+
+
+def test_serving_on_a_port_in_use_says_so_and_fails(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        served = subprocess.run([sys.executable, "build_site.py", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert served.returncode == 1 and f"Cannot serve on 127.0.0.1:{port}" in served.stderr and "Traceback" not in served.stderr
+
+
+def test_a_broken_labels_file_is_a_located_problem(project):
+    shutil.copytree(TEMPLATES, project.root / "templates")
+    labels = project.root / "templates/labels.yml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace("source: {zh: 来源, en: Source}", "source: {zh: 来源}"), encoding="utf-8")
+    with pytest.raises(DossierError) as raised:
+        render_pages(project.check(), project.root / "templates")
+    (problem,) = raised.value.problems
+    assert str(problem).startswith("templates/labels.yml:") and "'source' needs its words in zh and en" in str(problem)
+
+
+def test_a_template_syntax_error_is_a_located_problem(project):
+    shutil.copytree(TEMPLATES, project.root / "templates")
+    fact_template = project.root / "templates/fact.md.j2"
+    fact_template.write_text(fact_template.read_text(encoding="utf-8").replace("{% if fact.date_note %}", "{% if fact.date_note %"), encoding="utf-8")
+    with pytest.raises(DossierError) as raised:
+        pipeline.generate(project.root)
+    (problem,) = raised.value.problems
+    assert str(problem).startswith("templates/fact.md.j2:") and "template syntax error" in str(problem)

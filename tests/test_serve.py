@@ -167,8 +167,8 @@ def serve_command(project, monkeypatch) -> list[str]:
     shutil.copytree(REPO / "templates", project.root / "templates")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     started = []
-    monkeypatch.setattr(subprocess, "run", lambda command, **options: started.append(command))
-    serving.serve(project.root, "127.0.0.1:8000")
+    monkeypatch.setattr(subprocess, "run", lambda command, **options: started.append(command) or subprocess.CompletedProcess(command, 0))
+    serving.serve(project.root, "127.0.0.1:0")  # port 0: any free one, so that a server running here does not matter
     (command,) = started
     return command
 
