@@ -24,6 +24,7 @@ FOLDER = ".cache"
 PREVIEWS = f"{FOLDER}/previews"
 SEARCH_DICTIONARY = f"{FOLDER}/search-terms.txt"  # named in mkdocs.yml (search: jieba_dict_user)
 _WRITTEN_PAGES = f"{FOLDER}/pages.json"
+BUILD_LOCK = f"{FOLDER}/build.lock"  # held by the build that is running, so that a second one waits
 
 
 def digest(*parts: bytes | str) -> bytes:

@@ -74,16 +74,17 @@ def build(root: Path, site_dir: Path) -> None:
     """Generate the pages, build the site with MkDocs, and publish it into site_dir with the
     preview images and the redirects; nothing is published unless every step succeeds."""
     publish.check_site_folder(root, site_dir)
-    generated = generate(root)
-    building = publish.StagedBuild(root, site_dir)
-    try:
-        draw_previews(root, generated)  # MkDocs takes one core; the images are drawn meanwhile, on the other
-        building.wait()
-        building.add_folder(root / kept.PREVIEWS)
-        building.add_files(exports.redirects(generated.site))
-        building.publish()
-    finally:
-        building.discard()
+    with publish.one_build_at_a_time(root / kept.BUILD_LOCK, site_dir):
+        generated = generate(root)
+        building = publish.StagedBuild(root, site_dir)
+        try:
+            draw_previews(root, generated)  # MkDocs takes one core; the images are drawn meanwhile, on the other
+            building.wait()
+            building.add_folder(root / kept.PREVIEWS)
+            building.add_files(exports.redirects(generated.site))
+            building.publish()
+        finally:
+            building.discard()
 
 
 def render_pages(dossier: Dossier, templates: Path, site_url: str = "") -> dict[str, str]:

@@ -3,12 +3,22 @@ not make, then put it in place of the old site: a failed build leaves the old si
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+# renameat2(2), from the C library: Python's os module has no atomic exchange of two folders.
+_libc = ctypes.CDLL(None, use_errno=True)
+AT_FDCWD = -100
+_RENAME_EXCHANGE = 2  # linux/fs.h
 
 
 class BuildError(Exception):
@@ -53,7 +63,7 @@ class StagedBuild:
     def __init__(self, root: Path, site_dir: Path):
         self.site_dir = site_dir.resolve()
         self.site_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=".site-building-", dir=self.site_dir.parent))
+        self.staging = Path(tempfile.mkdtemp(prefix=staging_prefix(self.site_dir), dir=self.site_dir.parent))
         # A file, not a pipe: MkDocs would stop once a pipe nobody reads yet is full.
         self.output = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.staging)]
@@ -78,13 +88,21 @@ class StagedBuild:
         shutil.copytree(folder, self.staging, dirs_exist_ok=True)
 
     def publish(self) -> None:
-        """Put the built site in place of the old one."""
-        old = self.site_dir.with_name(self.site_dir.name + ".previous")
-        shutil.rmtree(old, ignore_errors=True)
-        if self.site_dir.exists():
+        """Put the built site in place of the old one in one step: whatever serves the folder
+        finds the old site or the new one, never none (the old one then goes with the staging folder)."""
+        if not self.site_dir.exists():
+            self.staging.rename(self.site_dir)
+            return
+        try:
+            exchange(self.staging, self.site_dir)
+        except OSError as error:
+            if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+                raise
+            # A file system that cannot exchange: two renames, with a moment of no site between them.
+            old = self.site_dir.with_name(self.site_dir.name + ".previous")
             self.site_dir.rename(old)
-        self.staging.rename(self.site_dir)
-        shutil.rmtree(old, ignore_errors=True)
+            self.staging.rename(self.site_dir)
+            self.staging = old  # removed by discard(), like the old site after an exchange
 
     def discard(self) -> None:
         """Stop MkDocs if it still runs, and remove what is left of the staging folder."""
@@ -93,3 +111,34 @@ class StagedBuild:
             self.process.wait()
         self.output.close()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+
+def staging_prefix(site_dir: Path) -> str:
+    """The name of the folders a build of this site folder is staged in, beside it."""
+    return f".site-building-{site_dir.name}-"
+
+
+def exchange(first: Path, second: Path) -> None:
+    """Swap two folders atomically (Linux renameat2 with RENAME_EXCHANGE, glibc 2.28 and later)."""
+    if _libc.renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"cannot swap {first} and {second}: {os.strerror(error)}")
+
+
+
+@contextlib.contextmanager
+def one_build_at_a_time(lock_file: Path, site_dir: Path) -> Iterator[None]:
+    """Hold the project's build lock (a second build waits, and says so); once it is held, what a
+    killed build left behind (its staging folder) is removed."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Another build of this project is running: waiting for it to finish…", file=sys.stderr, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        for leftover in site_dir.resolve().parent.glob(staging_prefix(site_dir.resolve()) + "*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        shutil.rmtree(site_dir.resolve().with_name(site_dir.name + ".previous"), ignore_errors=True)
+        yield
