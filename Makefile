@@ -27,7 +27,7 @@ test: $(INSTALLED) $(CJK_FONT) $(CHROMIUM)
 
 # Everything but the browser and serve tests.
 test-fast: $(INSTALLED) $(CJK_FONT)
-	$(PY) -m pytest -m "not browser and not serve"
+	$(PY) -m pytest -m "not browser and not serve and not publishing"
 
 screenshots: build $(CHROMIUM)
 	$(PY) -m tests.browser.screenshots site

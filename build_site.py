@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if found else 1
         elif arguments.command == "new-fact":
             path = arguments.file or ROOT / "facts" / f"{arguments.topic}.yml"
-            line = editing.scaffold_fact(path, arguments.id, arguments.topic, arguments.section)
+            line = editing.scaffold_fact(path, arguments.id, arguments.topic, arguments.section, ROOT)
             print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}: new fact '{arguments.id}': fill it in, then run `make check`")
         else:
             print("\n".join(f"wrote {path}" for path in schema.write_schemas(ROOT)) or "The schemas are up to date.")

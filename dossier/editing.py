@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from .load import load
+from .model import Slug
+from .problems import DossierError, Problem, display_path
 from .verify import ArticleIndex
+
+_SLUG = TypeAdapter(Slug)
 
 SCAFFOLD = """\
   - id: {fact_id}
@@ -58,11 +64,30 @@ def find_passages(root: Path, text: str) -> tuple[list[str], list[str]]:
     return found, closest
 
 
-def scaffold_fact(path: Path, fact_id: str, topic: str, section: str) -> int:
-    """Append a fact with every field to a facts file; returns the line where it starts."""
-    existing = path.read_text(encoding="utf-8") if path.is_file() else "facts:\n"
-    if not existing.endswith("\n"):
-        existing += "\n"
-    line = existing.count("\n") + 1
-    path.write_text(existing + SCAFFOLD.format(fact_id=fact_id, topic=topic, section=section), encoding="utf-8")
-    return line
+def scaffold_fact(path: Path, fact_id: str, topic: str, section: str, root: Path) -> int:
+    """Add a fact with every field at the end of the file's `facts:` list; returns the line where it starts."""
+    display = display_path(path, root)
+    for name, value in (("id", fact_id), ("topic", topic), ("section", section)):
+        try:
+            _SLUG.validate_python(value)
+        except ValidationError as error:
+            reason = error.errors()[0]["msg"].removeprefix("Value error, ")
+            raise DossierError([Problem(display, 1, 1, f"the new fact's {name} {value!r} is not a valid id ({reason}): use lowercase letters, digits and single hyphens")]) from None
+    loaded = load(root)
+    taken = {name for fact, _ in loaded.records["facts"] for name in (fact.id, *fact.aliases)}
+    if fact_id in taken:
+        raise DossierError([Problem(display, 1, 1, f"a fact with the id or alias '{fact_id}' exists already: choose another id")])
+    lines = (path.read_text(encoding="utf-8") if path.is_file() else "").splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    start = next((index for index, line in enumerate(lines) if line.rstrip() == "facts:"), None)
+    if start is None:
+        lines += ["facts:\n"]
+        start = len(lines) - 1
+    # The list ends where the next top-level key (`uncited:`, say) begins.
+    end = next((index for index in range(start + 1, len(lines)) if lines[index][:1].isalpha()), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    scaffold = ["\n", *SCAFFOLD.format(fact_id=fact_id, topic=topic, section=section).splitlines(keepends=True)]
+    path.write_text("".join(lines[:end] + scaffold + (["\n"] if end < len(lines) else []) + lines[end:]), encoding="utf-8")
+    return end + 2

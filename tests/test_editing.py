@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,11 +32,30 @@ def test_find_quote_explains_how_close_a_wrong_passage_comes(project):
 
 
 def test_new_fact_scaffold_loads_and_only_asks_to_be_filled_in(project):
-    line = editing.scaffold_fact(project.root / "facts/facts.yml", "new-one", "collapse", "money")
-    assert line == FACT.count("\n") + 1
+    line = editing.scaffold_fact(project.root / "facts/facts.yml", "new-one", "collapse", "money", project.root)
+    assert (project.root / "facts/facts.yml").read_text(encoding="utf-8").splitlines()[line - 1] == "  - id: new-one"
     problems = [str(problem) for problem in _problems(project)]
     assert problems and all(problem.startswith("facts/facts.yml:") for problem in problems)
     assert any("date: a date is written YYYY, YYYY-MM or YYYY-MM-DD" in problem for problem in problems)
+
+
+def test_a_new_fact_goes_into_the_facts_list_even_when_other_lists_follow_it(project):
+    facts_file = project.root / "facts/facts.yml"
+    facts_file.write_text(facts_file.read_text(encoding="utf-8") + "\nuncited:\n  - {article: demo, passage: 第二段, reason: A test.}\n", encoding="utf-8")
+    line = editing.scaffold_fact(facts_file, "new-one", "collapse", "money", project.root)
+    uncited_line = facts_file.read_text(encoding="utf-8").splitlines().index("uncited:") + 1
+    problems = _problems(project)
+    assert problems and all(line <= problem.line < uncited_line for problem in problems), problems  # only the fields to fill in
+
+
+@pytest.mark.parametrize("bad_id", ["../x", "two\nlines: [x]", "release", "index"])
+def test_a_new_fact_needs_an_id_that_is_valid_and_free(project, bad_id):
+    facts_file = project.root / "facts/facts.yml"
+    before = facts_file.read_text(encoding="utf-8")
+    with pytest.raises(DossierError) as raised:
+        editing.scaffold_fact(facts_file, bad_id, "collapse", "money", project.root)
+    assert "exists already" in str(raised.value.problems[0]) or "is not a valid id" in str(raised.value.problems[0])
+    assert facts_file.read_text(encoding="utf-8") == before
 
 
 def _problems(project):

@@ -12,6 +12,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from dossier import kept, publish
 from tests.conftest import copy_with_previews
 
@@ -48,6 +50,7 @@ def build_command(copy: Path) -> subprocess.Popen:
     )
 
 
+@pytest.mark.publishing
 def test_a_build_killed_while_mkdocs_runs_leaves_the_old_site_and_the_next_build_cleans_up(tmp_path, site):
     copy = copy_with_previews(tmp_path / "repo", site)
     shutil.copytree(site, copy / "site")
@@ -69,6 +72,7 @@ def test_a_build_killed_while_mkdocs_runs_leaves_the_old_site_and_the_next_build
     assert (copy / "site" / "index.html").is_file()
 
 
+@pytest.mark.publishing
 def test_a_second_build_waits_for_the_first_and_says_so(tmp_path, site):
     copy = copy_with_previews(tmp_path / "repo", site)
     with publish.one_build_at_a_time(copy / kept.BUILD_LOCK, copy / "site"):
