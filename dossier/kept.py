@@ -64,6 +64,8 @@ def write_pages(planned: list[PlannedPage], docs: Path, root: Path) -> list[str]
         written_from = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         written_from = {}
+    if not isinstance(written_from, dict):  # a damaged record: every page is rendered again
+        written_from = {}
     record, written = {}, []
     for page in sorted(planned, key=lambda page: page.path):
         path = docs / page.path

@@ -181,12 +181,9 @@ def draw(cards: list[Card], folder: Path, workers: int = 1) -> int:
     longer used; returns how many were drawn. With several workers, the drawing is shared among
     that many processes: never from inside `mkdocs serve`, whose threads a fork would copy mid-step."""
     manifest_path = folder / urls.SOCIAL / "manifest.json"
-    try:
-        previous = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = {}
+    previous = _manifest(manifest_path)
     current = {card.path: card.digest() for card in cards}
-    to_draw = [card for card in cards if previous.get(card.path) != current[card.path] or not (folder / card.path).is_file()]
+    to_draw = [card for card in cards if previous.get(card.path) != current[card.path] or not _intact(folder / card.path)]
     if workers > 1 and len(to_draw) > workers:
         with ProcessPoolExecutor(workers) as pool:
             images = list(pool.map(draw_card, to_draw, chunksize=16))
@@ -197,9 +194,35 @@ def draw(cards: list[Card], folder: Path, workers: int = 1) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(image)
     for stale in set(previous) - set(current):
-        (folder / stale).unlink(missing_ok=True)
+        if (folder / stale).resolve().is_relative_to(folder.resolve()):  # a damaged manifest deletes nothing elsewhere
+            (folder / stale).unlink(missing_ok=True)
     write_if_changed(manifest_path, json.dumps(current, indent=0, sort_keys=True) + "\n")
     return len(to_draw)
+
+
+def _manifest(path: Path) -> dict[str, str]:
+    """The digests the images were drawn from; a manifest that cannot be read means: draw them all."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(manifest, dict) or not all(isinstance(key, str) and isinstance(value, str) for key, value in manifest.items()):
+        return {}
+    return manifest
+
+
+PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"
+
+
+def _intact(image: Path) -> bool:
+    """A whole PNG file, from its signature to its end chunk (a cut or damaged one is drawn again)."""
+    try:
+        with image.open("rb") as file:
+            start = file.read(len(PNG_START))
+            file.seek(-len(PNG_END), 2)
+            return start == PNG_START and file.read() == PNG_END
+    except OSError:
+        return False
 
 
 def copy_into(folder: Path, site: Path) -> None:

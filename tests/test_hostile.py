@@ -138,3 +138,26 @@ def test_a_template_syntax_error_is_a_located_problem(project):
         pipeline.generate(project.root)
     (problem,) = raised.value.problems
     assert str(problem).startswith("templates/fact.md.j2:") and "template syntax error" in str(problem)
+
+
+def test_a_damaged_cache_is_ignored_and_rebuilt_to_the_same_bytes(project):
+    shutil.copytree(TEMPLATES, project.root / "templates")
+
+    def generate_and_draw() -> dict[str, bytes]:
+        pipeline.draw_previews(project.root, pipeline.generate(project.root))
+        return {str(path.relative_to(project.root)): path.read_bytes() for folder in ("docs", ".cache/previews") for path in sorted((project.root / folder).rglob("*")) if path.is_file()}
+
+    clean = generate_and_draw()
+    cache = project.root / ".cache"
+    outside = project.root / "keep-me.txt"
+    outside.write_text("an editor's file", encoding="utf-8")
+    manifest = next(cache.rglob("manifest.json"))
+    manifest.write_text('{"../../keep-me.txt": "x"}', encoding="utf-8")  # a stale entry pointing out of the cache
+    (cache / "pages.json").write_text("[1, 2", encoding="utf-8")
+    image = next(cache.rglob("*.png"))
+    image.write_bytes(image.read_bytes()[:100])
+    assert generate_and_draw() == clean
+    assert outside.read_text(encoding="utf-8") == "an editor's file"
+
+    manifest.write_text("[]", encoding="utf-8")
+    assert generate_and_draw() == clean
