@@ -127,6 +127,7 @@ def environment(
     )
     env.filters.update(
         md=escape_markdown,
+        one_line=lambda text: " ".join(text.split()),  # in a code block, where a line break could close it
         attr=escape_attribute,
         link=urls.from_root,
         published_link=urls.published_from_root,

@@ -82,3 +82,29 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path, site):
     _, errors = waiting.communicate(timeout=300)
     assert waiting.returncode == 0, errors
     assert "Another build of this project is running: waiting" in errors
+
+
+INJECTED = "<img src=x onerror=alert(1)>"
+
+
+@pytest.mark.publishing
+def test_markup_written_into_titles_and_names_is_shown_as_text_on_every_page(tmp_path, site):
+    copy = copy_with_previews(tmp_path / "repo", site)
+
+    def replace(relative: str, old: str, new: str) -> None:
+        path = copy / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    # A topic title that closes <title>; an article name that is a Markdown link; a fact title
+    # that breaks out of the citation's code block.
+    replace("facts/topics.yml", "      en: The company's collapse\n", f"      en: \"The company's collapse</title>{INJECTED}\"\n")
+    replace("source_articles/appso.yml", "name: {zh: APPSO, en: APPSO}", "name: {zh: APPSO, en: '[APPSO](javascript:alert(1))'}")
+    replace("facts/collapse.yml", "      en: Stable Diffusion released to the public\n", f"      en: \"Stable Diffusion released\\n```\\n{INJECTED}\"\n")
+    built = subprocess.run([sys.executable, "build_site.py", "build"], cwd=copy, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    for page in (copy / "site").rglob("*.html"):
+        markup = page.read_text(encoding="utf-8")
+        assert INJECTED not in markup, page
+        assert 'href="javascript:' not in markup, page
