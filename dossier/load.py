@@ -145,7 +145,11 @@ def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
     text_path = meta_path.parent / article.text
     # Only a file of source_articles/ may be published as an article, never one reached by a
     # path or a link out of it.
-    if text_path.resolve().parent != meta_path.parent.resolve():
+    try:
+        outside = text_path.resolve(strict=False).parent != meta_path.parent.resolve()
+    except (OSError, RuntimeError):  # a link to itself, or in a loop
+        outside = True
+    if outside:
         loaded.problems.append(origin.problem(("text",), f"the article text '{article.text}' must be a file in {display_path(meta_path.parent, root)}/, beside this file"))
         return
     if not text_path.is_file():

@@ -26,7 +26,8 @@ class DossierError(Exception):
 
 
 def display_path(path: Path, root: Path) -> str:
+    """The path as the editor knows it: relative to the project, the file itself even when it is a link."""
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        return str(path.absolute().relative_to(root.absolute()))
     except ValueError:
         return str(path)

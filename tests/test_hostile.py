@@ -161,3 +161,16 @@ def test_a_damaged_cache_is_ignored_and_rebuilt_to_the_same_bytes(project):
 
     manifest.write_text("[]", encoding="utf-8")
     assert generate_and_draw() == clean
+
+
+@pytest.mark.parametrize("odd", ["a link to itself", "a dangling link", "a folder"])
+def test_an_odd_file_among_the_facts_is_a_located_problem(project, odd):
+    path = project.root / "facts/odd.yml"
+    if odd == "a link to itself":
+        path.symlink_to(path)
+    elif odd == "a dangling link":
+        path.symlink_to(project.root / "facts/nothing-here")
+    else:
+        path.mkdir()
+    (problem,) = project.problems()
+    assert problem.startswith("facts/odd.yml:1:1: cannot read this file")
