@@ -45,6 +45,15 @@ def _code_version() -> bytes:
 CODE_VERSION = _code_version()
 
 
+def clear_the_way(root: Path) -> None:
+    """Make room for the cache's folders where a file (or a broken link) has taken a folder's name:
+    a cache that cannot be used is rebuilt, never a reason to fail."""
+    for relative in (FOLDER, PREVIEWS, f"{FOLDER}/templates"):
+        path = root / relative
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            path.unlink()
+
+
 def compiled_templates(root: Path) -> jinja2.BytecodeCache:
     """The dossier's templates, compiled, for the next runs; labelled with the code's version,
     which sets how they compile."""

@@ -48,6 +48,7 @@ def planned_files(site: render.Site) -> list[PlannedPage]:
 
 def write_markdown(root: Path, dossier: Dossier) -> Generated:
     """Write into docs/ the pages and data files that changed, and the search dictionary into .cache/."""
+    kept.clear_the_way(root)
     try:
         site = render.prepare(dossier, Arrangement(dossier), root / "templates", site_url(), kept.compiled_templates(root))
         planned = planned_files(site)
@@ -74,6 +75,7 @@ def build(root: Path, site_dir: Path) -> None:
     """Generate the pages, build the site with MkDocs, and publish it into site_dir with the
     preview images and the redirects; nothing is published unless every step succeeds."""
     publish.check_site_folder(root, site_dir)
+    kept.clear_the_way(root)  # the lock lives in the cache folder
     with publish.one_build_at_a_time(root / kept.BUILD_LOCK, site_dir):
         generated = generate(root)
         building = publish.StagedBuild(root, site_dir)

@@ -162,6 +162,13 @@ def test_a_damaged_cache_is_ignored_and_rebuilt_to_the_same_bytes(project):
     manifest.write_text("[]", encoding="utf-8")
     assert generate_and_draw() == clean
 
+    shutil.rmtree(cache / "previews")
+    (cache / "previews").write_text("not a folder", encoding="utf-8")
+    assert generate_and_draw() == clean
+    shutil.rmtree(cache)
+    cache.write_text("not a folder either", encoding="utf-8")
+    assert generate_and_draw() == clean
+
 
 @pytest.mark.parametrize("odd", ["a link to itself", "a dangling link", "a folder"])
 def test_an_odd_file_among_the_facts_is_a_located_problem(project, odd):
