@@ -4,6 +4,8 @@ quoted passages."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .model import NOTE_KINDS, Dossier, Fact, Figure, Note
 
 RELATED_LIMIT = 5
@@ -44,7 +46,7 @@ class Arrangement:
             fact_id: [dossier.facts[other] for other in dict.fromkeys(shown.id for owner, note in noted for shown in self.involved(owner, note)) if other != fact_id]
             for fact_id, noted in self.notes.items()
         }
-        self.quoted: dict[str, list[tuple[int, str, list[Fact]]]] = {article_id: _quoted_passages(dossier, article_id) for article_id in dossier.articles}
+        self.quoted: dict[str, list[QuotedParagraph]] = {article_id: _quoted_passages(dossier, article_id) for article_id in dossier.articles}
         self.figures_by_measure: list[tuple[str, list[tuple[Fact, Figure]]]] = _figures_by_measure(facts)
 
 
@@ -69,16 +71,48 @@ def _related(facts: list[Fact]) -> dict[str, list[Fact]]:
     return related
 
 
-def _quoted_passages(dossier: Dossier, article_id: str) -> list[tuple[int, str, list[Fact]]]:
-    """Each distinct quote of an article, in the article's order, with its line and the facts that cite it."""
-    by_quote: dict[str, tuple[object, list[Fact]]] = {}
+@dataclass(frozen=True)
+class QuotedPassage:
+    quote: str
+    translation: str | None  # the first fact's, for English readers
+    facts: list[Fact]
+
+
+@dataclass(frozen=True)
+class QuotedParagraph:
+    """A paragraph (a line) of an article that the dossier quotes, with what it quotes from it."""
+
+    article: str
+    line: int
+    text: str
+    passages: list[QuotedPassage]
+
+    @property
+    def anchor(self) -> str:
+        return passage_anchor(self.article, self.line)
+
+
+def passage_anchor(article: str, line: int) -> str:
+    """The anchor of an article's paragraph on the sources page: 'appso-l43'."""
+    return f"{article}-l{line}"
+
+
+def _quoted_passages(dossier: Dossier, article_id: str) -> list[QuotedParagraph]:
+    """Each paragraph of an article that facts quote, in the article's order, with each distinct
+    quote from it and the facts that cite it."""
+    by_quote: dict[str, tuple[object, str | None, list[Fact]]] = {}
     for fact in dossier.facts.values():
         for index, source in enumerate(fact.sources):
             if source.article == article_id:
                 passage = dossier.passage(fact, index)
-                by_quote.setdefault(" ".join(source.quote.split()), (passage, []))[1].append(fact)
+                by_quote.setdefault(" ".join(source.quote.split()), (passage, source.translation, []))[2].append(fact)
     ordered = sorted(by_quote.items(), key=lambda item: (item[1][0].offset, item[0]))
-    return [(passage.line, quote, facts) for quote, (passage, facts) in ordered]
+    lines = dossier.article_texts[article_id].splitlines()
+    paragraphs: dict[int, QuotedParagraph] = {}
+    for quote, (passage, translation, facts) in ordered:
+        paragraph = paragraphs.setdefault(passage.line, QuotedParagraph(article_id, passage.line, lines[passage.line - 1].strip(), []))
+        paragraph.passages.append(QuotedPassage(quote, translation, facts))
+    return list(paragraphs.values())
 
 
 def _figures_by_measure(facts: list[Fact]) -> list[tuple[str, list[tuple[Fact, Figure]]]]:

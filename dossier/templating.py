@@ -15,11 +15,13 @@ from typing import Any
 import jinja2
 
 from . import urls
-from .arrange import Arrangement
+from .arrange import Arrangement, passage_anchor
 from .model import LANGUAGES, STATUSES, Dossier, Entity, Fact, FirstReport, Language, Source, Text
 from .problems import DossierError, Problem
-from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period
+from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period, summarize
 from .yaml_source import LocatedDict, load_yaml
+
+PARAGRAPH_EXCERPT = 90  # characters of a quoted paragraph shown on the sources page
 
 # Macros used as filters: `{{ fact | fact_card }}`, `{{ status | badge }}`.
 PIECES = {
@@ -127,7 +129,9 @@ def environment(
     )
     env.filters.update(
         md=escape_markdown,
-        one_line=lambda text: " ".join(text.split()),  # in a code block, where a line break could close it
+        one_line=lambda text: " ".join(text.split()),
+        excerpt=lambda text: summarize(text, PARAGRAPH_EXCERPT),
+        passage_link=lambda pair: urls.from_root(f"{urls.SOURCES}#{passage_anchor(*pair)}"),  # in a code block, where a line break could close it
         attr=escape_attribute,
         link=urls.from_root,
         published_link=urls.published_from_root,

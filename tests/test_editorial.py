@@ -86,3 +86,23 @@ def test_the_reported_badge_says_it_is_reported_not_verified(site, language):
     explained = html.unescape(re.search(r'class="dossier-status dossier-status--reported" title="([^"]+)"', markup).group(1))
     assert ("未作独立核实" if language == "zh" else "not verified by this dossier") in explained
     assert "as fact" not in explained and "作为事实" not in explained
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_each_quote_leads_to_its_paragraph_on_the_sources_page_and_on_to_the_original_or_says_there_is_none(site, data, language):
+    fact = next(fact for fact in data["facts"] if fact["sources"])
+    markup = (site / LANGUAGES[language] / "facts" / fact["id"] / "index.html").read_text(encoding="utf-8")
+    anchor = re.search(r'href="\.\./\.\./sources/#([a-z0-9-]+-l\d+)"', markup).group(1)
+    sources = (site / LANGUAGES[language] / "sources" / "index.html").read_text(encoding="utf-8")
+    start = sources.index(f'id="{anchor}"')
+    paragraph = visible_text(sources[start : sources.index("</div>", start)])
+    assert squeezed(fact["sources"][0]["quote"]) in paragraph
+    if language == "en" and fact["sources"][0]["translation"]:
+        assert squeezed(fact["sources"][0]["translation"]) in paragraph
+    for article in data["articles"]:
+        if article["url"]:
+            assert f'href="{article["url"]}"' in sources
+        for reference in article["references"]:
+            assert f'href="{reference}"' in sources
+    if not all(article["url"] for article in data["articles"]):
+        assert ("我们收到的文本没有给出原文地址" if language == "zh" else "The original address is not given in the text we received") in visible_text(sources)
