@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Article, Entity, Fact, Term, Topic, Uncited
+from .model import MAX_AMOUNT, Article, Entity, Fact, Term, Topic, Uncited
 from .problems import DossierError, Problem, display_path
 from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read_text
 
@@ -71,7 +71,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel], raw: Any) -> str:
     if kind == "string_too_long":
         return f"{where}: is longer than {error['ctx']['max_length']} characters: shorten it"
     if kind in ("int_type", "float_type", "finite_number") or (kind.startswith(("greater_than", "less_than")) and "amount" in location):
-        return f"{where}: {error['input']!r} is not an amount: write a number from 0 to 1000000000000000, without quotes"
+        return f"{where}: {error['input']!r} is not an amount: write a number from 0 to {MAX_AMOUNT}, without quotes"
     if kind == "string_too_short":
         return f"{where}: is empty: write the text"
     if kind == "value_error":

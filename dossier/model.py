@@ -27,7 +27,8 @@ def _check_id(value: str) -> str:
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=ID_LENGTH), AfterValidator(_check_id)]
 # A sum or a count: a finite number (not text, not true/false), up to a thousand trillion.
-Amount = Annotated[StrictInt | StrictFloat, Field(ge=0, le=10**15, allow_inf_nan=False)]
+MAX_AMOUNT = 10**15
+Amount = Annotated[StrictInt | StrictFloat, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 CURRENCIES = frozenset(list_currencies())
 
 
@@ -37,9 +38,14 @@ def _check_currency(code: str) -> str:
     return code
 
 
-def _check_web_address(url: str) -> str:
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) address with nothing in it that could break out of HTML, Markdown or a script."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(character.isspace() or character in "\"'<>`" for character in url):
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(character.isspace() or not character.isprintable() or character in "\"'<>`\\" for character in url)
+
+
+def _check_web_address(url: str) -> str:
+    if not is_web_address(url):
         raise ValueError(f"'{url}' is not a web address: write it in full, starting with https://, with no spaces or quotes")
     return url
 

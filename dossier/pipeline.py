@@ -12,7 +12,7 @@ import jinja2
 from . import exports, files, kept, pages, publish, render, social, urls
 from .arrange import Arrangement
 from .load import load
-from .model import LANGUAGES, Dossier
+from .model import LANGUAGES, Dossier, is_web_address
 from .page import PlannedPage
 from .problems import DossierError, Problem
 from .verify import verify
@@ -28,9 +28,9 @@ def site_url() -> str:
     url = os.environ.get("SITE_URL", "").strip()
     if not url:
         return ""
+    # It is written into every page's head, links and scripts, and pages' own paths are added to it.
     parts = urlsplit(url)
-    # It is written into every page's head, links and scripts: nothing in it may break out of them.
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or any(character.isspace() or not character.isprintable() or character in "\"'<>`\\" for character in url):
+    if not is_web_address(url) or parts.query or parts.fragment:
         raise publish.UnsafeSetting(f"SITE_URL {url!r} is not a plain web address such as https://example.org/dossier/ (http or https, a host, no quotes, spaces, query or fragment)")
     return url if url.endswith("/") else url + "/"
 

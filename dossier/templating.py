@@ -39,7 +39,7 @@ def load_labels(templates: Path) -> dict[str, Any]:
     problems = []
     if not isinstance(document.data, LocatedDict):
         raise DossierError([document.problem((1, 1), "expected the interface's words, each a key with zh and en")])
-    for key, text, position in _flatten_located(document.data):
+    for key, text, position in _flatten(document.data):
         if not isinstance(text, dict) or set(text) != set(LANGUAGES):
             problems.append(document.problem(position, f"'{key}' needs its words in zh and en, like {{zh: 来源, en: Sources}}"))
     if problems:
@@ -47,19 +47,11 @@ def load_labels(templates: Path) -> dict[str, Any]:
     return document.data
 
 
-def _flatten_located(labels: LocatedDict, prefix: str = "") -> Iterable[tuple[str, Any, tuple[int, int]]]:
-    for key, value in labels.items():
-        if isinstance(value, LocatedDict) and not set(value) & set(LANGUAGES):
-            yield from _flatten_located(value, f"{prefix}{key}.")
-        else:
-            yield f"{prefix}{key}", value, labels.position_of(key)
-
-
 def environment(
     templates: Path, language: Language, dossier: Dossier, arrangement: Arrangement, labels: dict[str, Any], compiled: jinja2.BytecodeCache | None = None
 ) -> jinja2.Environment:
     """`compiled`: where compiled templates are kept, for both languages and the next runs."""
-    words = {key: text[language] for key, text in _flatten(labels)}
+    words = {key: text[language] for key, text, _ in _flatten(labels)}
 
     def label(key: str, **values: Any) -> str:
         if key not in words:
@@ -129,9 +121,9 @@ def environment(
     )
     env.filters.update(
         md=escape_markdown,
-        one_line=lambda text: " ".join(text.split()),
+        one_line=lambda text: " ".join(text.split()),  # in a code block, where a line break could close it
         excerpt=lambda text: summarize(text, PARAGRAPH_EXCERPT),
-        passage_link=lambda pair: urls.from_root(f"{urls.SOURCES}#{passage_anchor(*pair)}"),  # in a code block, where a line break could close it
+        passage_link=lambda pair: urls.from_root(f"{urls.SOURCES}#{passage_anchor(*pair)}"),
         attr=escape_attribute,
         link=urls.from_root,
         published_link=urls.published_from_root,
@@ -174,10 +166,10 @@ def _at_render_time(function: Callable[..., str]) -> Callable[..., str]:
     return at_render_time
 
 
-def _flatten(labels: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
-    """The interface's words by dotted key ('status.reported'), each with its zh and en."""
+def _flatten(labels: LocatedDict, prefix: str = "") -> Iterable[tuple[str, Any, tuple[int, int]]]:
+    """The interface's words by dotted key ('status.reported'), each with its zh and en and where it is written."""
     for key, value in labels.items():
-        if isinstance(value, dict) and not set(value) <= set(LANGUAGES):
+        if isinstance(value, dict) and not set(value) & set(LANGUAGES):
             yield from _flatten(value, f"{prefix}{key}.")
         else:
-            yield f"{prefix}{key}", value
+            yield f"{prefix}{key}", value, labels.position_of(key)

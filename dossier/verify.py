@@ -10,7 +10,7 @@ from .model import Dossier, Fact, Passage
 from .problems import DossierError, Problem
 
 ELLIPSIS = "…"
-MAGNITUDES = {10**power for power in range(1, 12)}
+ORDERS_OF_MAGNITUDE = {10**power for power in range(1, 12)}  # those text.format_amount has words for
 
 
 class ArticleIndex:
@@ -206,7 +206,7 @@ def _check_fact(
     for index, figure in enumerate(fact.figures):
         if ArticleIndex.squeeze(figure.as_written) not in quotes:
             problems.append(origin.problem(("figures", index, "as_written"), f"fact '{fact.id}': figure '{figure.as_written}' does not appear in the fact's quotes: copy it as the article writes it"))
-        if figure.qualifier == "several" and figure.amount not in MAGNITUDES:
+        if figure.qualifier == "several" and figure.amount not in ORDERS_OF_MAGNITUDE:
             problems.append(
                 origin.problem(("figures", index, "amount"), f"fact '{fact.id}': with qualifier 'several', the amount is the order of magnitude the words give (数亿: 100000000; 数百亿: 10000000000), a power of ten from 10 to 100000000000")
             )
