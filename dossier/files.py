@@ -3,8 +3,10 @@ when nothing generates them any more, and told apart from the hand-written ones.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
@@ -52,3 +54,13 @@ def hand_written(folder: Path, docs: Path, generated: set[str]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def read_record(path: Path) -> dict[str, Any]:
+    """A JSON object this program wrote before, or {} when it is missing or damaged: a record that
+    cannot be trusted means the work is done again."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 import pydantic
 
-from .files import replace_atomically, write_if_changed
+from .files import read_record, replace_atomically, write_if_changed
 from .page import PlannedPage
 
 FOLDER = ".cache"
@@ -69,12 +69,7 @@ def write_pages(planned: list[PlannedPage], docs: Path, root: Path) -> list[str]
     since (same size and time), is not even rendered.
     """
     record_path = root / _WRITTEN_PAGES
-    try:
-        written_from = json.loads(record_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        written_from = {}
-    if not isinstance(written_from, dict):  # a damaged record: every page is rendered again
-        written_from = {}
+    written_from = read_record(record_path)
     record, written = {}, []
     for page in sorted(planned, key=lambda page: page.path):
         path = docs / page.path

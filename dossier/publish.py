@@ -99,7 +99,7 @@ class StagedBuild:
             if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
                 raise
             # A file system that cannot exchange: two renames, with a moment of no site between them.
-            old = self.site_dir.with_name(self.site_dir.name + ".previous")
+            old = previous_site(self.site_dir)
             self.site_dir.rename(old)
             self.staging.rename(self.site_dir)
             self.staging = old  # removed by discard(), like the old site after an exchange
@@ -113,10 +113,14 @@ class StagedBuild:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-
 def staging_prefix(site_dir: Path) -> str:
     """The name of the folders a build of this site folder is staged in, beside it."""
     return f".site-building-{site_dir.name}-"
+
+
+def previous_site(site_dir: Path) -> Path:
+    """Where the old site waits, on a file system that cannot exchange two folders, until it is removed."""
+    return site_dir.with_name(site_dir.name + ".previous")
 
 
 def exchange(first: Path, second: Path) -> None:
@@ -124,7 +128,6 @@ def exchange(first: Path, second: Path) -> None:
     if _libc.renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) != 0:
         error = ctypes.get_errno()
         raise OSError(error, f"cannot swap {first} and {second}: {os.strerror(error)}")
-
 
 
 @contextlib.contextmanager
@@ -138,7 +141,7 @@ def one_build_at_a_time(lock_file: Path, site_dir: Path) -> Iterator[None]:
         except BlockingIOError:
             print("Another build of this project is running: waiting for it to finish…", file=sys.stderr, flush=True)
             fcntl.flock(lock, fcntl.LOCK_EX)
-        for leftover in site_dir.resolve().parent.glob(staging_prefix(site_dir.resolve()) + "*"):
+        site = site_dir.resolve()
+        for leftover in [*site.parent.glob(staging_prefix(site) + "*"), previous_site(site)]:
             shutil.rmtree(leftover, ignore_errors=True)
-        shutil.rmtree(site_dir.resolve().with_name(site_dir.name + ".previous"), ignore_errors=True)
         yield

@@ -23,7 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from . import urls
-from .files import write_if_changed
+from .files import read_record, write_if_changed
 from .model import LANGUAGES
 from .problems import DossierError, Problem
 from .render import Site
@@ -202,13 +202,8 @@ def draw(cards: list[Card], folder: Path, workers: int = 1) -> int:
 
 def _manifest(path: Path) -> dict[str, str]:
     """The digests the images were drawn from; a manifest that cannot be read means: draw them all."""
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(manifest, dict) or not all(isinstance(key, str) and isinstance(value, str) for key, value in manifest.items()):
-        return {}
-    return manifest
+    manifest = read_record(path)
+    return manifest if all(isinstance(value, str) for value in manifest.values()) else {}
 
 
 PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"
