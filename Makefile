@@ -9,7 +9,7 @@ CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test test-fast screenshots benchmark clean
+.PHONY: serve build check test test-fast screenshots benchmark clean setup
 
 # make serve ADDR=127.0.0.1:8001 serves on another port.
 ADDR ?= 127.0.0.1:8000
@@ -22,6 +22,9 @@ build: $(INSTALLED) $(CJK_FONT)
 check: $(INSTALLED)
 	$(PY) build_site.py check
 
+# What another dossier's Makefile asks of the engine (see `build_site.py init`).
+setup: $(INSTALLED) $(CJK_FONT)
+
 test: $(INSTALLED) $(CJK_FONT) $(CHROMIUM)
 	$(PY) -m pytest
 
@@ -30,7 +33,7 @@ test-fast: $(INSTALLED) $(CJK_FONT)
 	$(PY) -m pytest -m "not browser and not serve and not publishing"
 
 screenshots: build $(CHROMIUM)
-	$(PY) -m tests.browser.screenshots site
+	$(PY) -m tests.content.browser.screenshots site
 
 benchmark: $(INSTALLED) $(CJK_FONT)
 	$(PY) benchmarks/build_speed.py

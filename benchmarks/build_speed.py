@@ -126,9 +126,11 @@ def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
                 if len(sentence) > 8:
                     sentences.append((article["id"], sentence))
     facts = []
+    no_reply = {"kind": "no-reply", "text": {"zh": "文章未报道任何回应。", "en": "The articles report no reply."}}
     for number in range(count):
         topic = chance.choice(sorted(topics))
         article, quote = chance.choice(sentences)
+        status = chance.choice(["reported", "alleged", "prediction", "opinion"])
         facts.append(
             {
                 "id": f"synthetic-fact-{number}",
@@ -139,8 +141,9 @@ def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
                 "section": chance.choice(topics[topic]),
                 "entities": chance.sample(entities, 3),
                 "asserted_by": [chance.choice(["appso", "qbitai", "forbes", "bloomberg"])],
-                "status": chance.choice(["reported", "alleged", "prediction", "opinion"]),
+                "status": status,
                 "sources": [{"article": article, "quote": quote, "translation": "A real sentence of the article."}],
+                **({"notes": [no_reply]} if status == "alleged" else {}),
             }
         )
     for path in facts_files(root):

@@ -9,6 +9,7 @@ from pydantic import TypeAdapter, ValidationError
 from .load import load
 from .model import Slug
 from .problems import DossierError, Problem, display_path
+from .settings import Settings
 from .verify import ArticleIndex
 
 _SLUG = TypeAdapter(Slug)
@@ -16,32 +17,46 @@ _SLUG = TypeAdapter(Slug)
 SCAFFOLD = """\
   - id: {fact_id}
     title:
-      zh: 标题（不超过 30 字）
-      en: Headline (60 characters at most)
+{title}
     claim:
-      zh: 一句可以核查的陈述。
-      en: One checkable statement.
+{claim}
     date: "YYYY-MM"              # or "YYYY" or "YYYY-MM-DD"; delete if the fact is not about a time
     # date_end: "YYYY-MM"        # for a period
-    # date_note: {{zh: 文中说“去年 10 月”，文章发表于 2024 年 3 月。, en: "The article (March 2024) says 'last October'."}}
+    # date_note: {{{example}}}
     topics: [{topic}]
     section: {section}
     entities: []                 # ids from facts/entities*.yml
     # figures:
-    #   - label: {{zh: 每月支出, en: monthly costs}}
+    #   - label: {{{example}}}
     #     amount: 8000000
     #     currency: USD
-    #     period: {{zh: 每月, en: per month}}
+    #     period: {{{example}}}
     #     qualifier: about
     #     measure: cost
-    #     as_written: 800 万美元
-    asserted_by: []              # who says it: appso, qbitai, forbes, bloomberg…
+    #     as_written: the figure as the article writes it
+    asserted_by: []              # who says it: ids from facts/entities*.yml
     status: reported             # reported | alleged | denied | prediction | opinion
     sources:
-      - article: appso           # appso | qbitai
-        quote: 从文章中逐字复制的原文
-        translation: The quote in English
+      - article: {article}{articles}
+        quote: copied from the article, word for word
+        translation: the quote in the other language
 """
+
+
+def _scaffold(fact_id: str, topic: str, section: str, settings: Settings, articles: list[str]) -> str:
+    def texts(what: str) -> str:
+        return "\n".join(f"      {language.code}: {what} in {language.name}" for language in settings.languages)
+
+    return SCAFFOLD.format(
+        fact_id=fact_id,
+        topic=topic,
+        section=section,
+        title=texts("A headline"),
+        claim=texts("One checkable statement"),
+        example=", ".join(f"{code}: ..." for code in settings.codes),
+        article=articles[0] if articles else "ARTICLE-ID",
+        articles=f"  # {' | '.join(articles)}" if len(articles) > 1 else "",
+    )
 
 
 def find_passages(root: Path, text: str) -> tuple[list[str], list[str]]:
@@ -88,6 +103,7 @@ def scaffold_fact(path: Path, fact_id: str, topic: str, section: str, root: Path
     end = next((index for index in range(start + 1, len(lines)) if lines[index][:1].isalpha()), len(lines))
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1
-    scaffold = ["\n", *SCAFFOLD.format(fact_id=fact_id, topic=topic, section=section).splitlines(keepends=True)]
+    articles = [article.id for article, _ in loaded.articles]
+    scaffold = ["\n", *_scaffold(fact_id, topic, section, loaded.settings[0], articles).splitlines(keepends=True)]
     path.write_text("".join(lines[:end] + scaffold + (["\n"] if end < len(lines) else []) + lines[end:]), encoding="utf-8")
     return end + 2

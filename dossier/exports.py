@@ -9,11 +9,17 @@ import json
 import re
 
 from . import urls
-from .model import LANGUAGES, Fact, Language
+from .model import Fact, Language
 from .page import PlannedPage
 from .render import Site
 
-CSV_FIELDS = ("id", "title_zh", "title_en", "claim_zh", "claim_en", "date", "date_end", "topics", "section", "entities", "status", "asserted_by", "first_reported_by", "denied_by", "notes_zh", "notes_en", "sources", "url")
+
+
+def csv_fields(languages: tuple[Language, ...]) -> list[str]:
+    return [
+        "id", *(f"title_{code}" for code in languages), *(f"claim_{code}" for code in languages), "date", "date_end", "topics", "section", "entities",
+        "status", "asserted_by", "first_reported_by", "denied_by", *(f"notes_{code}" for code in languages), "sources", "url",
+    ]  # fmt: skip
 
 
 def plan(site: Site) -> list[PlannedPage]:
@@ -38,7 +44,7 @@ def data_json(site: Site) -> str:
             {
                 **fact.model_dump(mode="json"),
                 "attribution": {"asserted_by": fact.asserted_by, "denied_by": fact.denied_by},
-                "url": urls.fact_url(fact.id),
+                "url": urls.fact_url(fact.id, dossier.languages[0], dossier.languages),
             }
             for fact in dossier.facts.values()
         ],
@@ -48,17 +54,16 @@ def data_json(site: Site) -> str:
 
 def data_csv(site: Site) -> str:
     """One row a fact, both languages: for spreadsheets."""
+    languages = site.dossier.languages
     output = io.StringIO()
-    writer = csv.DictWriter(output, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(output, fieldnames=csv_fields(languages), lineterminator="\n")
     writer.writeheader()
     for fact in site.dossier.facts.values():
         writer.writerow(
             {
                 "id": fact.id,
-                "title_zh": fact.title.zh,
-                "title_en": fact.title.en,
-                "claim_zh": fact.claim.zh,
-                "claim_en": fact.claim.en,
+                **{f"title_{language}": fact.title[language] for language in languages},
+                **{f"claim_{language}": fact.claim[language] for language in languages},
                 "date": fact.date or "",
                 "date_end": fact.date_end or "",
                 "topics": " ".join(fact.topics),
@@ -68,9 +73,9 @@ def data_csv(site: Site) -> str:
                 "asserted_by": " ".join(fact.asserted_by),
                 "first_reported_by": " | ".join(f"{report.by} via {report.via}" + (f" ({report.date})" if report.date else "") for report in fact.first_reported_by),
                 "denied_by": " ".join(fact.denied_by),
-                **{f"notes_{language}": " | ".join(f"{note.kind}: {note.text[language]}" for note in fact.notes) for language in LANGUAGES},
+                **{f"notes_{language}": " | ".join(f"{note.kind}: {note.text[language]}" for note in fact.notes) for language in languages},
                 "sources": " | ".join(f"{source.article}: {source.quote}" for source in fact.sources),
-                "url": urls.fact_url(fact.id),
+                "url": urls.fact_url(fact.id, languages[0], languages),
             }
         )
     return output.getvalue()
@@ -79,6 +84,10 @@ def data_csv(site: Site) -> str:
 def json_ld(site: Site, fact: Fact, language: Language) -> str:
     """schema.org description of the claim and its sources, safe to embed in a <script> element."""
     dossier = site.dossier
+
+    def tag(code: Language) -> str:  # BCP 47, as schema.org wants it: zh-CN
+        return dossier.settings.language(code).locale.replace("_", "-")
+
     data = {
         "@context": "https://schema.org",
         "@type": "Claim",
@@ -86,19 +95,20 @@ def json_ld(site: Site, fact: Fact, language: Language) -> str:
         "citation": [
             {
                 "@type": "NewsArticle",
-                "headline": dossier.articles[source.article].title.zh,
-                "publisher": {"@type": "Organization", "name": dossier.articles[source.article].name[language]},
-                "author": [author.zh for author in dossier.articles[source.article].authors],
-                "inLanguage": "zh-CN",
+                "headline": article.title[article.language],
+                "publisher": {"@type": "Organization", "name": article.name[language]},
+                "author": [author[article.language] for author in article.authors],
+                "inLanguage": tag(article.language),
                 "text": source.quote,
             }
             for source in fact.sources
+            for article in [dossier.articles[source.article]]
         ],
-        "inLanguage": "zh-CN" if language == "zh" else "en",
+        "inLanguage": tag(language),
         "name": fact.title[language],
         **({"temporalCoverage": fact.date + (f"/{fact.date_end}" if fact.date_end else "")} if fact.date else {}),
         "text": fact.claim[language],
-        "url": site.site_url + urls.fact_url(fact.id, language),
+        "url": site.site_url + urls.fact_url(fact.id, language, dossier.languages),
     }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -112,8 +122,8 @@ def robots_txt(site_url: str) -> str:
 def search_dictionary(site: Site) -> str:
     """jieba's user dictionary: names and terms that Chinese search must keep whole."""
     dossier = site.dossier
-    words = [re.sub(r"[（(].*?[)）]|[《》]", "", entity.name.zh).strip() for entity in dossier.entities.values()]
-    words += [term.zh for term in dossier.terms]
+    words = [re.sub(r"[（(].*?[)）]|[《》]", "", entity.name[language]).strip() for entity in dossier.entities.values() for language in dossier.languages]
+    words += [term.text for term in dossier.terms]
     chinese = sorted({word for word in words if re.search(r"[\u4e00-\u9fff]", word) and " " not in word})
     # A high frequency makes jieba prefer the whole term to its parts.
     return "".join(f"{word} 100000 n\n" for word in chinese)
@@ -125,11 +135,11 @@ def redirects(site: Site) -> dict[str, str]:
         (urls.entity_page, entity.id, entity.name, entity.aliases) for entity in site.dossier.entities.values()
     ]
     pages = {}
-    for language in LANGUAGES:
+    for language in site.dossier.languages:
         template = site.environments[language].get_template("redirect.html.j2")
         for page_of, record_id, title, aliases in renamed:
             for alias in aliases:
-                old = urls.language_prefix(language) + urls.published(page_of(alias)) + "index.html"
+                old = urls.language_prefix(language, site.dossier.languages) + urls.published(page_of(alias)) + "index.html"
                 target = urls.resolve_links(urls.published_from_root(page_of(record_id)), page_of(alias))
                 pages[old] = template.render(target=target, title=title[language])
     return pages

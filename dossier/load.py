@@ -9,8 +9,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import MAX_AMOUNT, Article, Entity, Fact, Term, Topic, Uncited
+from .model import MAX_AMOUNT, Article, Entity, Fact, Language, Term, Topic, Uncited
 from .problems import DossierError, Problem, display_path
+from .settings import SETTINGS_FILE, Settings
 from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read_text
 
 Record = TypeVar("Record", bound=BaseModel)
@@ -35,6 +36,7 @@ class Origin:
 class Loaded:
     """Records as read, each with its origin, before cross-checking."""
 
+    settings: tuple[Settings, Origin] | None = None
     articles: list[tuple[Article, Origin]] = field(default_factory=list)
     article_texts: dict[str, str] = field(default_factory=dict)
     records: dict[str, list[tuple[Any, Origin]]] = field(default_factory=lambda: {key: [] for key in SECTIONS})
@@ -99,17 +101,18 @@ def _model_inside(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def validate_record(model: type[Record], raw: Any, origin: Origin) -> tuple[Record | None, list[Problem]]:
+def validate_record(model: type[Record], raw: Any, origin: Origin, languages: tuple[Language, ...]) -> tuple[Record | None, list[Problem]]:
+    """The record, or its problems; its texts must be written in each of `languages`."""
     if not isinstance(raw, dict):
         return None, [origin.problem((), f"expected a mapping of fields (a {model.__name__.lower()}), found {type(raw).__name__}")]
     try:
-        return model.model_validate(raw), []
+        return model.model_validate(raw, context={"languages": languages}), []
     except ValidationError as error:
         # A value that fits no type of a union fails once for each: say it once.
         return None, list(dict.fromkeys(origin.problem(tuple(e["loc"]), _describe(e, model, raw)) for e in error.errors()))
 
 
-def _load_records(path: Path, root: Path) -> Loaded:
+def _load_records(path: Path, root: Path, languages: tuple[Language, ...]) -> Loaded:
     """The records of one file in facts/, and its problems."""
     loaded = Loaded()
     document = load_yaml(path, display_path(path, root))
@@ -128,17 +131,17 @@ def _load_records(path: Path, root: Path) -> Loaded:
             continue
         for index, raw in enumerate(items):
             origin = Origin(document, (key, index))
-            record, problems = validate_record(SECTIONS[key], raw, origin)
+            record, problems = validate_record(SECTIONS[key], raw, origin, languages)
             loaded.problems.extend(problems)
             if record is not None:
                 loaded.records[key].append((record, origin))
     return loaded
 
 
-def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
+def _load_article(meta_path: Path, root: Path, loaded: Loaded, languages: tuple[Language, ...]) -> None:
     document = load_yaml(meta_path, display_path(meta_path, root))
     origin = Origin(document)
-    article, problems = validate_record(Article, document.data, origin)
+    article, problems = validate_record(Article, document.data, origin, languages)
     loaded.problems.extend(problems)
     if article is None:
         return
@@ -159,9 +162,27 @@ def _load_article(meta_path: Path, root: Path, loaded: Loaded) -> None:
     loaded.articles.append((article, origin))
 
 
+def load_settings(root: Path) -> tuple[Settings, Origin]:
+    """dossier.yml, whose languages every other file is read in; its problems stop loading."""
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        raise DossierError([Problem(display_path(path, root), 1, 1, "no dossier.yml here: a dossier's folder holds its settings (`build_site.py init` makes one)")])
+    document = load_yaml(path, display_path(path, root))
+    origin = Origin(document)
+    raw = document.data
+    # Its own texts are in the languages it lists: read those first.
+    listed = raw.get("languages") if isinstance(raw, dict) else None
+    codes = tuple(item["code"] for item in listed if isinstance(item, dict) and isinstance(item.get("code"), str)) if isinstance(listed, list) else ()
+    settings, problems = validate_record(Settings, raw, origin, codes)
+    if settings is None:
+        raise DossierError(problems)
+    return settings, origin
+
+
 def load(root: Path, facts_dir: str = "facts", articles_dir: str = "source_articles") -> Loaded:
     """Read every YAML file; raises DossierError only for problems that stop loading altogether."""
-    loaded = Loaded()
+    loaded = Loaded(settings=load_settings(root))
+    languages = loaded.settings[0].codes
     for directory in (root / articles_dir, root / facts_dir):
         paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
         for misnamed in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
@@ -171,9 +192,9 @@ def load(root: Path, facts_dir: str = "facts", articles_dir: str = "source_artic
         for path in paths:
             try:
                 if directory == root / articles_dir:
-                    _load_article(path, root, loaded)
+                    _load_article(path, root, loaded, languages)
                 else:
-                    _merge(loaded, _load_records(path, root))
+                    _merge(loaded, _load_records(path, root, languages))
             except DossierError as error:
                 loaded.problems.extend(error.problems)
     return loaded

@@ -5,14 +5,17 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlsplit
 
 from babel.numbers import list_currencies
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StrictFloat, StrictInt, StringConstraints, ValidationInfo, model_validator
 
-LANGUAGES = ("zh", "en")
-Language = Literal["zh", "en"]
+if TYPE_CHECKING:
+    from .settings import Settings
+
+# A language's code, as dossier.yml lists it ("zh", "en", "fr"): the keys of every Text.
+Language = str
 
 # Ids name pages and files: "index" would stand in for a list page, and a file name has a length limit.
 RESERVED_IDS = frozenset({"index"})
@@ -51,6 +54,7 @@ def _check_web_address(url: str) -> str:
 
 
 WebAddress = Annotated[str, AfterValidator(_check_web_address)]
+Currency = Annotated[str, AfterValidator(_check_currency)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Status = Literal["reported", "alleged", "denied", "prediction", "opinion"]
 STATUSES: tuple[Status, ...] = ("reported", "alleged", "denied", "prediction", "opinion")
@@ -84,14 +88,37 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(Strict):
-    """The same words in Chinese and in English."""
+def dossier_languages(info: ValidationInfo) -> tuple[Language, ...]:
+    """The dossier's languages, which validation is given by the loader (see load.py)."""
+    return tuple((info.context or {}).get("languages", ()))
 
-    zh: NonEmpty
-    en: NonEmpty
+
+class Text(RootModel[dict[str, NonEmpty]]):
+    """The same words in each of the dossier's languages: {zh: 来源, en: Sources}."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _in_every_language(self, info: ValidationInfo) -> Text:
+        languages = dossier_languages(info)
+        if languages and set(self.root) != set(languages):
+            example = ", ".join(f"{code}: ..." for code in languages)
+            raise ValueError(f"write these words in {' and '.join(languages)} (one each), like {{{example}}}")
+        # In the dossier's order, whatever the file's, so that data files come out the same.
+        return Text({code: self.root[code] for code in languages}) if languages else self
 
     def __getitem__(self, language: Language) -> str:
-        return self.zh if language == "zh" else self.en
+        return self.root[language]
+
+
+def _check_language(code: str, info: ValidationInfo) -> str:
+    languages = dossier_languages(info)
+    if languages and code not in languages:
+        raise ValueError(f"'{code}' is not one of the dossier's languages ({', '.join(languages)}, in dossier.yml)")
+    return code
+
+
+LanguageCode = Annotated[str, AfterValidator(_check_language)]
 
 
 class Publication(Strict):
@@ -102,6 +129,7 @@ class Publication(Strict):
 class Article(Strict):
     id: Slug
     text: NonEmpty
+    language: LanguageCode  # the language the article is written in, which its quotes are in
     name: Text
     title: Text
     outlet: Text
@@ -126,17 +154,28 @@ class Section(Strict):
     title: Text
 
 
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class TopicColour(Strict):
+    """The topic's colour on the timeline, on a light page and on a dark one."""
+
+    light: Colour
+    dark: Colour
+
+
 class Topic(Strict):
     id: Slug
     title: Text
     intro: Text
+    colour: TopicColour | None = None
     sections: list[Section] = Field(min_length=1)
 
 
 class Figure(Strict):
     label: Text
     amount: Amount
-    currency: Annotated[str, AfterValidator(_check_currency)] | None = None
+    currency: Currency | None = None
     unit: Text | None = None
     period: Text | None = None
     qualifier: Qualifier | None = None
@@ -147,7 +186,7 @@ class Figure(Strict):
 class Source(Strict):
     article: Slug
     quote: NonEmpty
-    translation: NonEmpty | None = None  # the quote rendered in English, for English readers
+    translation: NonEmpty | None = None  # the quote in the dossier's other language, for its readers
 
 
 class Note(Strict):
@@ -205,9 +244,10 @@ class Fact(Strict):
 
 
 class Term(Strict):
-    """A Chinese word or phrase that search must find whole (names are added automatically)."""
+    """A word or phrase of Chinese (or another language written without spaces) that search must
+    find whole; the names of people and organisations are added automatically."""
 
-    zh: NonEmpty
+    text: NonEmpty
 
 
 class Uncited(Strict):
@@ -231,6 +271,7 @@ class Passage:
 class Dossier:
     """Everything the site is made of, validated and cross-checked."""
 
+    settings: Settings
     articles: dict[str, Article]
     article_texts: dict[str, str]
     entities: dict[str, Entity]
@@ -242,3 +283,8 @@ class Dossier:
 
     def passage(self, fact: Fact, source_index: int) -> Passage:
         return self.passages[(fact.id, source_index)]
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """The site's languages, the first at its root."""
+        return self.settings.codes

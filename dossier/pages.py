@@ -10,10 +10,9 @@ from . import charts, exports, urls
 from .model import Entity, Fact, Language, Topic
 from .page import PageMeta, PlannedPage
 from .render import Site
-from .text import escape_attribute, format_amount, format_date, summarize
+from .text import escape_attribute, escape_markdown, format_amount, format_date, summarize
 
 DESCRIPTION_LIMIT = 160
-KEY_MEASURES = ("funding", "valuation", "cost", "revenue")
 
 
 def plan(site: Site, language: Language) -> list[PlannedPage]:
@@ -33,15 +32,23 @@ def plan(site: Site, language: Language) -> list[PlannedPage]:
 
 
 def home(site: Site, language: Language) -> PlannedPage:
+    settings = site.dossier.settings
+
     def values() -> dict[str, Any]:
+        chosen = settings.home.key_figures
         key_figures = [
             (fact, figure)
             for fact in site.dossier.facts.values()
-            if fact.home_topic == "collapse"
+            if chosen and fact.home_topic == chosen.topic
             for figure in fact.figures
-            if figure.measure in KEY_MEASURES
+            if figure.measure in chosen.measures
         ]
-        return {"meta": _described(site, language, "home"), "key_facts": key_figures}
+        story = settings.home.story[language].replace("{facts}", str(len(site.dossier.facts)))
+        return {
+            "meta": _meta(language, settings.site.description[language]),
+            "story": [escape_markdown(paragraph) for paragraph in story.split("\n\n") if paragraph.strip()],
+            "key_facts": key_figures,
+        }
 
     return _page(site, "home.md.j2", urls.HOME, language, values, whole_dossier=True)
 
@@ -109,7 +116,7 @@ def fact(site: Site, language: Language, shown: Fact) -> PlannedPage:
             "following": following,
             "related": related,
             "json_ld": exports.json_ld(site, shown, language),
-            "permalink": site.site_url + urls.fact_url(shown.id, language) if site.site_url else "PERMALINK",
+            "permalink": site.site_url + urls.fact_url(shown.id, language, site.dossier.languages) if site.site_url else "PERMALINK",
         }
 
     return _page(site, "fact.md.j2", urls.fact_page(shown.id), language, values, facts=[shown, previous, following, *related])
@@ -119,7 +126,7 @@ def entity(site: Site, language: Language, shown: Entity) -> PlannedPage:
     facts = site.arrangement.facts_of_entity[shown.id]
 
     def values() -> dict[str, Any]:
-        summary = (shown.role[language] + " · " if shown.role else "") + site.labels["facts_count"][language].format(count=len(facts))
+        summary = (shown.role[language] + " · " if shown.role else "") + site.wordings[language].word("facts_count", count=len(facts))
         return {"meta": _meta(language, summary, title=shown.name[language]), "entity": shown, "facts": facts}
 
     return _page(site, "entity.md.j2", urls.entity_page(shown.id), language, values, facts=facts)
@@ -138,7 +145,7 @@ def _page(
         return _front_matter(meta) + urls.resolve_links(body, page)
 
     labels = (template, page, language, site.all_facts if whole_dossier else b"")
-    return PlannedPage(urls.source_file(page, language), site.inputs(*labels, facts=facts), render)
+    return PlannedPage(urls.source_file(page, language, site.dossier.languages), site.inputs(*labels, facts=facts), render)
 
 
 def _front_matter(meta: PageMeta) -> str:
@@ -159,57 +166,38 @@ def _meta(language: Language, description: str, image: str | None = None, title:
 
 
 def _described(site: Site, language: Language, key: str) -> PageMeta:
-    return _meta(language, site.labels["description"][key][language])
-
-
-MONEY_CHARTS = (
-    (
-        "chart-costs-revenue",
-        ("cost", "revenue"),
-        "stability-ai",
-        {"zh": "Stability AI 的每月支出与收入（美元）", "en": "Stability AI's monthly costs against revenue (US$)"},
-        {
-            "zh": "彭博社报道的 Stability AI 每月支出与收入，以美元计，同一线性比例。",
-            "en": "Stability AI's monthly costs and revenue as Bloomberg reported them, in US dollars, on one linear scale.",
-        },
-    ),
-    (
-        "chart-funding-valuations",
-        ("funding", "valuation"),
-        None,
-        {"zh": "融资与估值（美元）", "en": "Funding and valuations (US$)"},
-        {"zh": "文章报道的融资额与估值，以美元计，同一线性比例。", "en": "The funding rounds and valuations the articles report, in US dollars, on one linear scale."},
-    ),
-)
+    return _meta(language, site.wordings[language].word(f"description.{key}"))
 
 
 def _money_charts(site: Site, language: Language) -> list[charts.Chart]:
-    facts = list(site.dossier.facts.values())
+    facts, wording = list(site.dossier.facts.values()), site.wordings[language]
     made = []
-    for chart_id, measures, entity_id, title, description in MONEY_CHARTS:
+    for chart in site.dossier.settings.charts:
         rows = [
             (
                 figure.label[language] + (f" · {figure.period[language]}" if figure.period else ""),
-                format_amount(figure, language, site.labels),
+                format_amount(figure, wording),
                 figure.measure,
                 shown.id,
                 figure.amount,
             )
-            for shown, figure in charts.money_figures(facts, measures, entity_id)
+            for shown, figure in charts.money_figures(facts, chart.measures, chart.entity, chart.currency)
         ]
         if rows:
-            made.append(charts.bar_chart(chart_id, title[language], description[language], rows))
+            made.append(charts.bar_chart(chart.id, chart.title[language], chart.description[language], rows))
     return made
 
 
 def _timeline_chart(site: Site, language: Language) -> charts.TimelineChart | None:
-    """Facts dated to the month or day since 2022: the months of Stability AI's rise and fall."""
+    """The facts dated to the month or day, from the dossier's timeline start."""
+    wording, start = site.wordings[language], site.dossier.settings.timeline.start or ""
     events = [
-        (shown.date[:7], shown.id, shown.home_topic, f"{format_date(shown.date, language)} · {shown.title[language]}")
+        (shown.date[:7], shown.id, shown.home_topic, f"{format_date(shown.date, wording)} · {shown.title[language]}")
         for shown in site.arrangement.timeline
-        if len(shown.date) >= 7 and shown.date >= "2022"
+        if len(shown.date) >= 7 and shown.date >= start
     ]
     if not events:
         return None
-    text = site.labels["timeline_chart"]
-    return charts.timeline_chart("chart-timeline", text["title"][language], text["description"][language], events, lambda year: format_date(year, language))
+    return charts.timeline_chart(
+        "chart-timeline", wording.word("timeline_chart.title"), wording.word("timeline_chart.description"), events, lambda year: format_date(year, wording)
+    )

@@ -9,18 +9,34 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import exports, files, kept, pages, publish, render, social, urls
+from . import exports, files, kept, pages, publish, render, site_config, social, templating, urls
 from .arrange import Arrangement
 from .load import load
-from .model import LANGUAGES, Dossier, is_web_address
+from .model import Dossier, Language, is_web_address
 from .page import PlannedPage
-from .problems import DossierError, Problem
+from .problems import DossierError, Problem, display_path
+from .text import Wording
 from .verify import verify
+
+ENGINE = Path(__file__).resolve().parent.parent
+
+
+def templates_of(root: Path) -> Path:
+    """The dossier's own templates/ folder if it has one, else the engine's."""
+    own = root / "templates"
+    return own if own.is_dir() else ENGINE / "templates"
 
 
 def check(root: Path) -> Dossier:
-    """Load the YAML and the articles, and verify them: every problem at once, or a dossier to trust."""
-    return verify(load(root))
+    """Load the YAML and the articles, and verify them, with the interface's words of each language:
+    every problem at once, or a dossier to trust."""
+    dossier = verify(load(root))
+    words_of(root, dossier)
+    return dossier
+
+
+def words_of(root: Path, dossier: Dossier) -> dict[Language, Wording]:
+    return templating.load_words(templates_of(root), dossier.settings, root)
 
 
 def site_url() -> str:
@@ -43,19 +59,21 @@ class Generated:
 
 def planned_files(site: render.Site) -> list[PlannedPage]:
     """Every file to write under docs/: each language's pages, then the data files beside them."""
-    return [page for language in LANGUAGES for page in pages.plan(site, language)] + exports.plan(site)
+    return [page for language in site.dossier.languages for page in pages.plan(site, language)] + exports.plan(site)
 
 
 def write_markdown(root: Path, dossier: Dossier) -> Generated:
     """Write into docs/ the pages and data files that changed, and the search dictionary into .cache/."""
     kept.clear_the_way(root)
     try:
-        site = render.prepare(dossier, Arrangement(dossier), root / "templates", site_url(), kept.compiled_templates(root))
+        templates, wordings = templates_of(root), words_of(root, dossier)
+        files.write_if_changed(root / site_config.CONFIG_FILE, site_config.mkdocs_config(root, ENGINE, templates, dossier, wordings))
+        site = render.prepare(dossier, Arrangement(dossier), templates, wordings, site_url(), kept.compiled_templates(root))
         planned = planned_files(site)
         docs = root / "docs"
         written = kept.write_pages(planned, docs, root)
     except jinja2.TemplateSyntaxError as error:
-        where = Path(error.filename).relative_to(root) if error.filename else Path("templates", error.name or "?")
+        where = display_path(Path(error.filename), root) if error.filename else f"templates/{error.name or '?'}"
         raise DossierError([Problem(str(where), error.lineno, 1, f"template syntax error: {error.message}")]) from None
     files.remove_files_not_listed(docs, urls.GENERATED_DIRECTORIES, {page.path for page in planned})
     files.write_if_changed(root / kept.SEARCH_DICTIONARY, exports.search_dictionary(site))
@@ -89,6 +107,7 @@ def build(root: Path, site_dir: Path) -> None:
             building.discard()
 
 
-def render_pages(dossier: Dossier, templates: Path, site_url: str = "") -> dict[str, str]:
+def render_pages(root: Path, dossier: Dossier, site_url: str = "") -> dict[str, str]:
     """Every file under docs/, rendered afresh, by path."""
-    return {page.path: page.render() for page in planned_files(render.prepare(dossier, Arrangement(dossier), templates, site_url))}
+    site = render.prepare(dossier, Arrangement(dossier), templates_of(root), words_of(root, dossier), site_url)
+    return {page.path: page.render() for page in planned_files(site)}

@@ -3,16 +3,17 @@ each language, and the digests that tell a rebuild which pages changed."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
 from . import kept, templating
 from .arrange import Arrangement
-from .model import LANGUAGES, Dossier, Fact, Language
+from .model import Dossier, Fact, Language
+from .text import Wording
 
 NO_FACT = bytes(16)  # in a page's inputs, a place without a fact (no previous fact, say)
 
@@ -23,7 +24,7 @@ class Site:
 
     dossier: Dossier
     arrangement: Arrangement
-    labels: dict[str, Any]
+    wordings: dict[Language, Wording]
     site_url: str
     environments: dict[Language, jinja2.Environment]
     basis: bytes  # a digest of everything every page may show besides the facts
@@ -45,17 +46,19 @@ class Site:
         return kept.digest(*self.fact_keys.values())
 
 
-def prepare(dossier: Dossier, arrangement: Arrangement, templates: Path, site_url: str = "", compiled: jinja2.BytecodeCache | None = None) -> Site:
-    labels = templating.load_labels(templates)
-    records = [*dossier.articles.values(), *dossier.entities.values(), *dossier.topics.values(), *dossier.terms, *dossier.uncited]
+def prepare(
+    dossier: Dossier, arrangement: Arrangement, templates: Path, wordings: dict[Language, Wording], site_url: str = "", compiled: jinja2.BytecodeCache | None = None
+) -> Site:
+    records = [dossier.settings, *dossier.articles.values(), *dossier.entities.values(), *dossier.topics.values(), *dossier.terms, *dossier.uncited]
     template_files = [path.name.encode() + path.read_bytes() for path in sorted(templates.iterdir()) if path.is_file()]
-    basis = kept.digest(kept.CODE_VERSION, site_url, *template_files, *(record.model_dump_json() for record in records), *dossier.article_texts.values())
+    words = json.dumps({language: wording.words for language, wording in wordings.items()}, ensure_ascii=False, sort_keys=True)
+    basis = kept.digest(kept.CODE_VERSION, site_url, words, *template_files, *(record.model_dump_json() for record in records), *dossier.article_texts.values())
     return Site(
         dossier=dossier,
         arrangement=arrangement,
-        labels=labels,
+        wordings=wordings,
         site_url=site_url,
-        environments={language: templating.environment(templates, language, dossier, arrangement, labels, compiled) for language in LANGUAGES},
+        environments={language: templating.environment(templates, wording, dossier, arrangement, compiled) for language, wording in wordings.items()},
         basis=basis,
         fact_keys={fact_id: kept.digest(fact.model_dump_json()) for fact_id, fact in dossier.facts.items()},
     )

@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dossier import kept, pipeline, social, urls  # noqa: E402
 from dossier.files import hand_written  # noqa: E402
+from dossier.load import load_settings  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
 from dossier.publish import mkdocs_environment  # noqa: E402
 
@@ -295,7 +296,8 @@ def on_serve(server, config, builder):
         _watch_with_inotify(server)
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
-    for path in hand_written(docs, docs, {*urls.GENERATED_DIRECTORIES, *urls.GENERATED_FILES}):
+    languages = load_settings(Path(config.config_file_path).parent)[0].codes
+    for path in hand_written(docs, docs, {*urls.GENERATED_DIRECTORIES, *urls.generated_files(languages)}):
         server.watch(str(path))
     return server
 

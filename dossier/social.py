@@ -24,18 +24,13 @@ from PIL import Image, ImageDraw, ImageFont
 
 from . import urls
 from .files import read_record, write_if_changed
-from .model import LANGUAGES
 from .problems import DossierError, Problem
 from .render import Site
+from .settings import SETTINGS_FILE, PreviewFonts
 from .text import summarize
 
 SIZE = (1200, 630)
 MARGIN = 72
-FONT_FILES = (
-    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
-    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-)
-SIMPLIFIED_CHINESE_FACE = 2  # index of "Noto Sans CJK SC" inside the .ttc collections
 BACKGROUND = (26, 35, 126)
 ACCENT = (255, 193, 7)
 TEXT = (255, 255, 255)
@@ -63,21 +58,23 @@ class Card:
     """What one preview image shows."""
 
     path: str  # relative to the site root (and to the folder they are drawn in), e.g. "assets/social/en/facts/x.png"
+    fonts: PreviewFonts
     site_name: str
     kicker: str
     title: str
     summary: str
 
     def digest(self) -> str:
-        return hashlib.sha256("\n".join((self.site_name, self.kicker, self.title, self.summary)).encode("utf-8")).hexdigest()
+        return hashlib.sha256("\n".join((self.fonts.model_dump_json(), self.site_name, self.kicker, self.title, self.summary)).encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=None)
-def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
-    path = FONT_FILES[0] if bold else FONT_FILES[1]
+def _font(fonts: PreviewFonts, size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    path = Path(fonts.bold if bold else fonts.regular)
     if not path.is_file():
-        raise DossierError([Problem(str(path), 1, 1, "the Noto CJK font is missing: install the Debian package fonts-noto-cjk (make does this)")])
-    return ImageFont.truetype(str(path), size, index=SIMPLIFIED_CHINESE_FACE)
+        install = f": install the Debian package {fonts.package} (make does this)" if fonts.package else ""
+        raise DossierError([Problem(SETTINGS_FILE, 1, 1, f"the preview images' font {path} is missing{install}, or name another in previews")])
+    return ImageFont.truetype(str(path), size, index=fonts.face)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
@@ -140,19 +137,19 @@ def draw_card(card: Card) -> bytes:
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 16, SIZE[1]), fill=ACCENT)
-    draw.text((MARGIN, 56), card.kicker, font=_font(30, True), fill=ACCENT)
+    draw.text((MARGIN, 56), card.kicker, font=_font(card.fonts, 30, True), fill=ACCENT)
     y = 120
-    title_font = _font(60, True)
+    title_font = _font(card.fonts, 60, True)
     for line in _wrap(draw, card.title, title_font, width, 3):
         draw.text((MARGIN, y), line, font=title_font, fill=TEXT)
         y += 80
     y += 16
-    body_font = _font(34, False)
+    body_font = _font(card.fonts, 34, False)
     for line in _wrap(draw, card.summary, body_font, width, 3 if y < 330 else 2):
         draw.text((MARGIN, y), line, font=body_font, fill=MUTED)
         y += 50
     draw.line((MARGIN, SIZE[1] - 100, SIZE[0] - MARGIN, SIZE[1] - 100), fill=MUTED, width=2)
-    draw.text((MARGIN, SIZE[1] - 80), card.site_name, font=_font(32, True), fill=TEXT)
+    draw.text((MARGIN, SIZE[1] - 80), card.site_name, font=_font(card.fonts, 32, True), fill=TEXT)
     output = io.BytesIO()
     # Every pixel is the background, one of the three colours or a blend of the background with
     # one of them, so a fixed palette of such blends fits as closely as a quantized one (closer: a
@@ -164,15 +161,15 @@ def draw_card(card: Card) -> bytes:
 
 def cards(site: Site) -> list[Card]:
     """The preview image of every page that has one of its own, in each language."""
-    labels, made = site.labels, []
-    for language in LANGUAGES:
-        site_name = labels["site_name"][language]
-        made.append(Card(urls.social_image("site", language), site_name, "", site_name, labels["description"]["home"][language]))
+    made, settings = [], site.dossier.settings
+    for language, wording in site.wordings.items():
+        site_name = settings.site.name[language]
+        made.append(Card(urls.social_image("site", language), settings.previews, site_name, "", site_name, settings.site.description[language]))
         for topic in site.dossier.topics.values():
-            made.append(Card(urls.social_image(f"topics/{topic.id}", language), site_name, labels["topic_kicker"][language], topic.title[language], topic.intro[language]))
+            made.append(Card(urls.social_image(f"topics/{topic.id}", language), settings.previews, site_name, wording.word("topic_kicker"), topic.title[language], topic.intro[language]))
         for fact in site.dossier.facts.values():
-            kicker = labels["fact_kicker"][language].format(status=labels["status"][fact.status][language])
-            made.append(Card(urls.social_image(f"facts/{fact.id}", language), site_name, kicker, fact.title[language], summarize(fact.claim[language], 150)))
+            kicker = wording.word("fact_kicker", status=wording.word(f"status.{fact.status}"))
+            made.append(Card(urls.social_image(f"facts/{fact.id}", language), settings.previews, site_name, kicker, fact.title[language], summarize(fact.claim[language], 150)))
     return made
 
 

@@ -1,5 +1,5 @@
 """The Jinja environment of one language: the templates of templates/, the interface's words of
-templates/labels.yml, and the filters and globals the templates use.
+templates/words/, and the filters and globals the templates use.
 
 Links are written from the site root and made relative to their page once the page is rendered
 (see `urls.resolve_links`), so that a piece such as a fact's line reads the same on every page.
@@ -16,9 +16,11 @@ import jinja2
 
 from . import urls
 from .arrange import Arrangement, passage_anchor
-from .model import LANGUAGES, STATUSES, Dossier, Entity, Fact, FirstReport, Language, Source, Text
+from .load import position_of, suggest
+from .model import STATUSES, Dossier, Entity, Fact, FirstReport, Language, Source, Text
 from .problems import DossierError, Problem
-from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period, summarize
+from .settings import SETTINGS_FILE, Settings
+from .text import Wording, escape_attribute, escape_markdown, format_amount, format_date, format_period, one_line, summarize
 from .yaml_source import LocatedDict, load_yaml
 
 PARAGRAPH_EXCERPT = 90  # characters of a quoted paragraph shown on the sources page
@@ -30,50 +32,71 @@ PIECES = {
 }
 
 
-LABELS = "labels.yml"
+WORDS = "words"  # templates/words/<language>.yml
+# Word groups whose keys are the language's own (the sizes of its number scales): not the same in every language.
+OWN_KEYS = ("magnitude.", "magnitude_scales.")
 
 
-def load_labels(templates: Path) -> dict[str, Any]:
-    """The interface's words, by key, each in both languages; a word missing in one is a located problem."""
-    document = load_yaml(templates / LABELS, f"{templates.name}/{LABELS}")
+def load_words(templates: Path, settings: Settings, root: Path) -> dict[Language, Wording]:
+    """The interface's words in each of the dossier's languages, with the dossier's own wording
+    (dossier.yml `words`) in their place; a word missing in one language is a located problem."""
+    found: dict[Language, dict[str, tuple[str, tuple[int, int]]]] = {}
     problems = []
-    if not isinstance(document.data, LocatedDict):
-        raise DossierError([document.problem((1, 1), "expected the interface's words, each a key with zh and en")])
-    for key, text, position in _flatten(document.data):
-        if not isinstance(text, dict) or set(text) != set(LANGUAGES):
-            problems.append(document.problem(position, f"'{key}' needs its words in zh and en, like {{zh: 来源, en: Sources}}"))
+    for language in settings.codes:
+        path, display = templates / WORDS / f"{language}.yml", f"{templates.name}/{WORDS}/{language}.yml"
+        if not path.is_file():
+            problems.append(Problem(display, 1, 1, f"the interface has no words in '{language}': translate {templates.name}/{WORDS}/en.yml into this file"))
+            continue
+        document = load_yaml(path, display)
+        if not isinstance(document.data, LocatedDict):
+            raise DossierError([document.problem((1, 1), "expected the interface's words, each a key with its text")])
+        found[language] = {}
+        for key, text, position in _flatten(document.data):
+            if isinstance(text, str):
+                found[language][key] = (text, position)
+            else:
+                problems.append(document.problem(position, f"'{key}' must be text: quote it"))
+    for language, words in found.items():
+        display = f"{templates.name}/{WORDS}/{language}.yml"
+        for other, other_words in found.items():
+            for key, (_, (line, _)) in other_words.items():
+                if key not in words and not key.startswith(OWN_KEYS):
+                    problems.append(Problem(display, 1, 1, f"no word '{key}' ({templates.name}/{WORDS}/{other}.yml:{line} has it): add it"))
+    for language, overrides in settings.words.items():
+        for key in overrides:
+            if language in found and key not in found[language]:
+                where = position_of(load_yaml(root / SETTINGS_FILE, SETTINGS_FILE).data, ("words", language, key))
+                problems.append(Problem(SETTINGS_FILE, *where, f"'{key}' is not a word of the interface{suggest(key, found[language])}: see {templates.name}/{WORDS}/{language}.yml"))
     if problems:
         raise DossierError(problems)
-    return document.data
+    return {
+        language: Wording(language, settings.language(language).locale, {key: text for key, (text, _) in words.items()} | settings.words.get(language, {}))
+        for language, words in found.items()
+    }
 
 
-def environment(
-    templates: Path, language: Language, dossier: Dossier, arrangement: Arrangement, labels: dict[str, Any], compiled: jinja2.BytecodeCache | None = None
-) -> jinja2.Environment:
+def environment(templates: Path, wording: Wording, dossier: Dossier, arrangement: Arrangement, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """`compiled`: where compiled templates are kept, for both languages and the next runs."""
-    words = {key: text[language] for key, text, _ in _flatten(labels)}
+    language, words = wording.language, wording.words
 
     def label(key: str, **values: Any) -> str:
         if key not in words:
-            raise DossierError([Problem(f"{templates.name}/{LABELS}", 1, 1, f"no word '{key}', which a template uses: add it, in zh and en")])
-        return words[key].format(**values) if values else words[key]
+            raise DossierError([Problem(f"{templates.name}/{WORDS}/{language}.yml", 1, 1, f"no word '{key}', which a template uses: add it, in every language")])
+        return wording.word(key, **values)
 
-    def listed(items: list[str]) -> str:
-        if language == "zh":
-            return "、".join(items)
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    listed = wording.listed
 
     def names(ids: list[str]) -> str:
         return listed([dossier.entities[entity_id].name[language] for entity_id in ids])
 
     def first_report(report: FirstReport) -> str:
-        """'Forbes (20 March 2024), via QbitAI', the outlet linked to its report where the article gives the address."""
+        """'The Outlet (20 March 2024), via The Article', the outlet linked to its report where the article gives the address."""
         outlet = escape_markdown(dossier.entities[report.by].name[language])
         if report.url:
             outlet = f"[{outlet}](<{report.url}>)"
         via = escape_markdown(dossier.articles[report.via].name[language])
         if report.date:
-            return label("first_report_dated", outlet=outlet, date=format_date(report.date, language), via=via)
+            return label("first_report_dated", outlet=outlet, date=format_date(report.date, wording), via=via)
         return label("first_report", outlet=outlet, via=via)
 
     def involved(facts: list[Fact]) -> list[Entity]:
@@ -112,16 +135,16 @@ def environment(
                 "entity_name": lambda entity_id: escape_markdown(dossier.entities[entity_id].name[language]),
                 "article_name": lambda article_id: escape_markdown(dossier.articles[article_id].name[language]),
                 "involved": involved,
-                "date": lambda value: format_date(value, language),
-                "period": lambda fact: format_period(fact.date, fact.date_end, language, words["undated"]),
-                "amount": lambda figure: format_amount(figure, language, labels),
+                "date": lambda value: format_date(value, wording),
+                "period": lambda fact: format_period(fact.date, fact.date_end, wording),
+                "amount": lambda figure: format_amount(figure, wording),
                 "section_title": section_title,
             }.items()
         }
     )
     env.filters.update(
         md=escape_markdown,
-        one_line=lambda text: " ".join(text.split()),  # in a code block, where a line break could close it
+        one_line=one_line,  # in a code block, where a line break could close it
         excerpt=lambda text: summarize(text, PARAGRAPH_EXCERPT),
         passage_link=lambda pair: urls.from_root(f"{urls.SOURCES}#{passage_anchor(*pair)}"),
         attr=escape_attribute,
@@ -135,7 +158,7 @@ def environment(
         notes=lambda fact: arrangement.notes[fact.id],
         involved_facts=lambda note, owner: arrangement.involved(owner, note),
     )
-    env.globals.update(lang=language, dossier=dossier, topic_order=arrangement.topic_order, statuses=STATUSES, urls=urls)
+    env.globals.update(lang=language, site_name=dossier.settings.site.name[language], dossier=dossier, topic_order=arrangement.topic_order, statuses=STATUSES, urls=urls)
     # The macros use one another as filters: each filter finds its macro when first called, once
     # the templates that define them are loaded. A piece is the same wherever it stands (a fact's
     # line on a dozen pages, say): each is rendered once per run.
@@ -166,10 +189,10 @@ def _at_render_time(function: Callable[..., str]) -> Callable[..., str]:
     return at_render_time
 
 
-def _flatten(labels: LocatedDict, prefix: str = "") -> Iterable[tuple[str, Any, tuple[int, int]]]:
-    """The interface's words by dotted key ('status.reported'), each with its zh and en and where it is written."""
-    for key, value in labels.items():
-        if isinstance(value, dict) and not set(value) & set(LANGUAGES):
+def _flatten(words: LocatedDict, prefix: str = "") -> Iterable[tuple[str, Any, tuple[int, int]]]:
+    """The interface's words by dotted key ('status.reported'), each with where it is written."""
+    for key, value in words.items():
+        if isinstance(value, dict):
             yield from _flatten(value, f"{prefix}{key}.")
         else:
-            yield f"{prefix}{key}", value, labels.position_of(key)
+            yield f"{prefix}{key}", value, words.position_of(key)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
+from typing import Any
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
+from babel.lists import format_list
+from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 
 from .model import Figure, Language
 
@@ -12,91 +20,103 @@ _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"':
 # translate() looks every character up, which is slow on Chinese text; most texts need no escaping.
 _MARKDOWN_SPECIAL = re.compile(r"[&<>\\`*_{}\[\]()#+!|]")
 _ATTRIBUTE_SPECIAL = re.compile(r"[&<>\"']")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+# Runs of white space, line breaks included, but not the no-break spaces a locale writes numbers
+# with (22 000 in French): these stay.
+_WHITE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
+
+
+def one_line(text: str) -> str:
+    return _WHITE_SPACE.sub(" ", text).strip()
 
 
 def escape_markdown(text: str) -> str:
     """Text from YAML shown as text: no Markdown syntax, no HTML, wherever it lands."""
-    text = " ".join(text.split())
+    text = one_line(text)
     return text.translate(_MARKDOWN_ESCAPES) if _MARKDOWN_SPECIAL.search(text) else text
 
 
 def escape_attribute(text: str) -> str:
-    text = " ".join(text.split())
+    text = one_line(text)
     return text.translate(_ATTRIBUTE_ESCAPES) if _ATTRIBUTE_SPECIAL.search(text) else text
 
 
-def format_date(value: str, language: Language) -> str:
+@dataclass(frozen=True)
+class Wording:
+    """How one language is written: its interface's words by dotted key, and its locale, by which
+    Babel writes dates, numbers and lists."""
+
+    language: Language
+    locale: str
+    words: dict[str, str]
+
+    def word(self, key: str, **values: Any) -> str:
+        return self.words[key].format(**values) if values else self.words[key]
+
+    def listed(self, items: list[str]) -> str:
+        return format_list(items, locale=self.locale) if items else ""
+
+
+def format_date(value: str, wording: Wording) -> str:
+    """A date of the facts ("2024", "2024-03", "2024-03-20") as the locale writes it."""
     parts = [int(part) for part in value.split("-")]
-    if language == "zh":
-        return " ".join(f"{number} {unit}" for number, unit in zip(parts, ("年", "月", "日")))
-    year, month, day = (parts + [0, 0])[:3]
-    if day:
-        return f"{day} {_MONTHS[month - 1]} {year}"
-    if month:
-        return f"{_MONTHS[month - 1]} {year}"
-    return str(year)
+    day = datetime.date(*(parts + [1, 1])[:3])
+    if len(parts) == 3:
+        return babel_format_date(day, format="long", locale=wording.locale)
+    return format_skeleton("yMMMM" if len(parts) == 2 else "y", day, locale=wording.locale)
 
 
-def format_period(start: str | None, end: str | None, language: Language, undated: str) -> str:
+def format_period(start: str | None, end: str | None, wording: Wording) -> str:
     if start is None:
-        return undated
+        return wording.word("undated")
     if end is None:
-        return format_date(start, language)
-    return f"{format_date(start, language)} – {format_date(end, language)}"
+        return format_date(start, wording)
+    return f"{format_date(start, wording)} – {format_date(end, wording)}"
 
 
-def _number(value: float, grouping: str = ",") -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", grouping)
+def _number(amount: float, wording: Wording) -> str:
+    """800万, 8 million, 4,000: in words from the language's `number_format.compact_from` up."""
+    if amount >= int(wording.word("number_format.compact_from")):
+        return format_compact_decimal(amount, format_type=wording.word("number_format.compact_style"), locale=wording.locale, fraction_digits=2)
+    return format_decimal(amount, locale=wording.locale)
 
 
-def format_amount(figure: Figure, language: Language, labels: dict) -> str:
-    """A figure in the reader's language: 800 万美元, US$8 million; 数亿美元, hundreds of millions of US dollars."""
+def format_amount(figure: Figure, wording: Wording) -> str:
+    """A figure in the reader's language: 800万美元, US$8 million; 数亿美元, hundreds of millions of US dollars."""
     if figure.qualifier == "several":
-        return _format_magnitude(figure, language, labels)
-    amount = figure.amount
-    if language == "zh":
-        for size, word in ((100_000_000, " 亿"), (10_000, " 万")):
-            if amount >= size:
-                number = _number(amount / size, grouping="") + word
-                break
-        else:
-            number = _number(amount, grouping="")
-        unit = _currency(figure.currency, "currency", "zh", labels) if figure.currency else figure.unit.zh
-        text = f"{number} {unit}" if not figure.currency else f"{number}{unit}"
+        return _format_magnitude(figure, wording)
+    number = _number(figure.amount, wording)
+    if figure.currency:
+        text = wording.word("amount.with_currency", number=number, currency=_currency(figure.currency, "currency", wording))
     else:
-        for size, word in ((1_000_000_000, " billion"), (1_000_000, " million")):
-            if amount >= size:
-                number = _number(amount / size) + word
-                break
-        else:
-            number = _number(amount)
-        text = f"{_currency(figure.currency, 'currency', 'en', labels)}{number}" if figure.currency else f"{number} {figure.unit.en}"
+        text = wording.word("amount.with_unit", number=number, unit=figure.unit[wording.language])
     if figure.qualifier:
-        qualifier = labels["qualifier"][figure.qualifier][language]
-        text = f"{qualifier} {text}"
-    return text
+        text = wording.word("amount.qualified", qualifier=wording.word(f"qualifier.{figure.qualifier}"), amount=text)
+    return one_line(text)
 
 
-def _currency(code: str, key: str, language: Language, labels: dict) -> str:
-    """The interface's word for a currency, or its ISO code where the labels have none."""
-    word = labels[key].get(code)
-    return word[language] if word else (f" {code}" if language == "zh" else f"{code} ")
+def _currency(code: str, key: str, wording: Wording) -> str:
+    """The interface's word for a currency, or the locale's symbol for it where the words have none
+    (a symbol of letters, CHF, set apart by spaces, which the amount's text then tidies)."""
+    word = wording.words.get(f"{key}.{code}")
+    if word:
+        return word
+    symbol = get_currency_symbol(code, locale=wording.locale)
+    return f" {symbol} " if symbol.isalpha() else symbol
 
 
-MAGNITUDES = {"zh": ((100_000_000, "亿"), (10_000, "万"), (1, "")), "en": ((1_000_000_000, "billions"), (1_000_000, "millions"), (1_000, "thousands"), (1, ""))}
-
-
-def _format_magnitude(figure: Figure, language: Language, labels: dict) -> str:
-    """An amount known only by its order of magnitude, as the article's words give it."""
-    size, scale = next((size, scale) for size, scale in MAGNITUDES[language] if figure.amount >= size)
-    lead = labels["magnitude"][language][str(int(figure.amount // size))]
-    if language == "zh":
-        unit = _currency(figure.currency, "currency", "zh", labels) if figure.currency else " " + figure.unit.zh
-        return f"{lead}{scale}{unit}"
-    unit = _currency(figure.currency, "currency_name", "en", labels) if figure.currency else figure.unit.en
-    return f"{lead}{scale} of {unit}" if scale else f"{lead.strip()} {unit}"
+def _format_magnitude(figure: Figure, wording: Wording) -> str:
+    """An amount known only by its order of magnitude, as the article's words give it: its scale
+    is the largest of the language's `magnitude_scales` it reaches, its lead the `magnitude` word
+    for how many times that scale it is."""
+    scales = sorted(((int(size), word) for key, word in wording.words.items() if key.startswith("magnitude_scales.") for size in [key.split(".", 1)[1]]), reverse=True)
+    size, scale = next(((size, word) for size, word in scales if figure.amount >= size), (1, ""))
+    lead = wording.word(f"magnitude.{int(figure.amount // size)}")
+    number = wording.word("amount.scaled", lead=lead, scale=scale) if scale else lead.strip()
+    if figure.currency:
+        return one_line(wording.word("amount.several_with_currency", number=number, currency=_currency(figure.currency, "currency_name", wording)))
+    return wording.word("amount.with_unit", number=number, unit=figure.unit[wording.language])
 
 
 def summarize(text: str, limit: int) -> str:

@@ -7,7 +7,7 @@ page that holds them, so the site works under any host and prefix.
 
 from __future__ import annotations
 
-from .model import LANGUAGES, Language
+from .model import Language
 
 HOME = "index.md"
 TIMELINE = "timeline.md"
@@ -49,17 +49,18 @@ def published(page: str) -> str:
     return page.removesuffix(".md").removesuffix("/index") + "/"
 
 
-def fact_url(fact_id: str, language: Language = "zh") -> str:
-    return language_prefix(language) + published(fact_page(fact_id))
+def fact_url(fact_id: str, language: Language, languages: tuple[Language, ...]) -> str:
+    return language_prefix(language, languages) + published(fact_page(fact_id))
 
 
-def language_prefix(language: Language) -> str:
-    return "" if language == "zh" else "en/"
+def language_prefix(language: Language, languages: tuple[Language, ...]) -> str:
+    """The folder of a language's pages: the first language is at the site root, another under its code."""
+    return "" if language == languages[0] else f"{language}/"
 
 
-def source_file(page: str, language: Language) -> str:
-    """The file the page is written to: Chinese is the default language, English carries `.en`."""
-    return page if language == "zh" else page.removesuffix(".md") + ".en.md"
+def source_file(page: str, language: Language, languages: tuple[Language, ...]) -> str:
+    """The file the page is written to: the first language's is the page, another's carries its code (`.en.md`)."""
+    return page if language == languages[0] else page.removesuffix(".md") + f".{language}.md"
 
 
 # Templates write links from the site root, behind these marks; `resolve_links` turns them
@@ -68,7 +69,9 @@ _SOURCE_ROOT = "\x00source-root/"
 _PUBLISHED_ROOT = "\x00published-root/"
 
 
-GENERATED_FILES = tuple(source_file(page, language) for page in (HOME, TIMELINE, ENTITIES, SOURCES, NUMBERS, CORRECTIONS) for language in LANGUAGES) + (ROBOTS,)
+def generated_files(languages: tuple[Language, ...]) -> tuple[str, ...]:
+    """The generated files outside GENERATED_DIRECTORIES."""
+    return tuple(source_file(page, language, languages) for page in (HOME, TIMELINE, ENTITIES, SOURCES, NUMBERS, CORRECTIONS) for language in languages) + (ROBOTS,)
 
 
 def from_root(page: str) -> str:

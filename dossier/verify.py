@@ -8,6 +8,7 @@ from typing import Any
 from .load import Loaded, Origin, suggest
 from .model import Dossier, Fact, Passage
 from .problems import DossierError, Problem
+from .settings import Settings
 
 ELLIPSIS = "…"
 ORDERS_OF_MAGNITUDE = {10**power for power in range(1, 12)}  # those text.format_amount has words for
@@ -110,6 +111,7 @@ def verify(loaded: Loaded) -> Dossier:
     for fact, origin in loaded.records["facts"]:
         problems.extend(_check_fact(fact, origin, articles, entities, topics, indexes, passages))
         problems.extend(_check_notes(fact, origin, facts, articles, entities, indexes))
+    problems.extend(_check_settings(*loaded.settings, entities, topics))
     for uncited, origin in loaded.records["uncited"]:
         index = indexes.get(uncited.article)
         if index is None:
@@ -120,6 +122,7 @@ def verify(loaded: Loaded) -> Dossier:
     if problems:
         raise DossierError(problems)
     return Dossier(
+        settings=loaded.settings[0],
         articles={key: article for key, (article, _) in articles.items()},
         article_texts=dict(loaded.article_texts),
         entities={key: entity for key, (entity, _) in entities.items()},
@@ -129,6 +132,25 @@ def verify(loaded: Loaded) -> Dossier:
         terms=[term for term, _ in loaded.records["terms"]],
         passages=passages,
     )
+
+
+def _check_settings(settings: Settings, origin: Origin, entities: dict[str, Any], topics: dict[str, Any]) -> list[Problem]:
+    """What dossier.yml names exists in the facts' files."""
+    problems = []
+    if settings.home.key_figures and settings.home.key_figures.topic not in topics:
+        topic = settings.home.key_figures.topic
+        problems.append(origin.problem(("home", "key_figures", "topic"), f"unknown topic '{topic}'{suggest(topic, topics)}"))
+    for index, chart in enumerate(settings.charts):
+        if chart.entity and chart.entity not in entities:
+            problems.append(origin.problem(("charts", index, "entity"), f"unknown entity '{chart.entity}'{suggest(chart.entity, entities)}"))
+        if [other.id for other in settings.charts].count(chart.id) > 1:
+            problems.append(origin.problem(("charts", index, "id"), f"chart id '{chart.id}' is used twice: give each chart its own id"))
+    new_fact = settings.new_fact
+    if new_fact.topic not in topics:
+        problems.append(origin.problem(("new_fact", "topic"), f"unknown topic '{new_fact.topic}'{suggest(new_fact.topic, topics)}"))
+    elif new_fact.section not in (sections := [section.id for section in topics[new_fact.topic][0].sections]):
+        problems.append(origin.problem(("new_fact", "section"), f"topic '{new_fact.topic}' has no section '{new_fact.section}'{suggest(new_fact.section, sections)}"))
+    return problems
 
 
 def _unique(records: list[tuple[Any, Origin]], kind: str, problems: list[Problem]) -> dict[str, tuple[Any, Origin]]:
