@@ -5,12 +5,11 @@ quoted passages."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
-from .model import NOTE_KINDS, Dossier, Fact, Figure, Note
+from .model import NOTE_KINDS, Dossier, Fact, Figure, Measure, Note
 
 RELATED_LIMIT = 5
-# The numbers page lists figures by what they measure, in this order; figures of no measure come last.
-MEASURE_ORDER = ("funding", "valuation", "revenue", "cost", "price", "deal", "users", "count", "other")
 
 
 class Arrangement:
@@ -47,7 +46,7 @@ class Arrangement:
             for fact_id, noted in self.notes.items()
         }
         self.quoted: dict[str, list[QuotedParagraph]] = {article_id: _quoted_passages(dossier, article_id) for article_id in dossier.articles}
-        self.figures_by_measure: list[tuple[str, list[tuple[Fact, Figure]]]] = _figures_by_measure(facts)
+        self.figures_by_measure: list[tuple[str, list[tuple[Fact, Figure]]]] = _figures_by_measure(facts, dossier.settings.measures)
 
 
     def involved(self, owner: Fact, note: Note) -> list[Fact]:
@@ -93,7 +92,7 @@ class QuotedParagraph:
 
 
 def passage_anchor(article: str, line: int) -> str:
-    """The anchor of an article's paragraph on the sources page: 'appso-l43'."""
+    """The anchor of an article's paragraph on the sources page: 'gazette-l43'."""
     return f"{article}-l{line}"
 
 
@@ -115,8 +114,11 @@ def _quoted_passages(dossier: Dossier, article_id: str) -> list[QuotedParagraph]
     return list(paragraphs.values())
 
 
-def _figures_by_measure(facts: list[Fact]) -> list[tuple[str, list[tuple[Fact, Figure]]]]:
-    grouped: dict[str, list[tuple[Fact, Figure]]] = {measure: [] for measure in MEASURE_ORDER}
+def _figures_by_measure(facts: list[Fact], listed: list[str]) -> list[tuple[str, list[tuple[Fact, Figure]]]]:
+    """The figures by what they measure: in the dossier's order, then the measures it does not
+    list, then the figures of no measure."""
+    order = [*listed, *(measure for measure in get_args(Measure) if measure not in listed), "other"]
+    grouped: dict[str, list[tuple[Fact, Figure]]] = {measure: [] for measure in order}
     for fact in facts:
         for figure in fact.figures:
             grouped[figure.measure or "other"].append((fact, figure))

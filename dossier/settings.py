@@ -82,7 +82,7 @@ class Settings(Strict):
     languages: list[LanguageSettings] = Field(min_length=2, max_length=2)  # the first at the site's root
     site: SiteSettings
     home: Home
-    measures: list[Measure] = Field(min_length=1)  # the order of the numbers page
+    measures: list[Measure] = []  # the order of the numbers page's tables; measures not listed follow
     charts: list[Chart] = []
     timeline: Timeline = Timeline()
     citation_key: Slug  # BibTeX keys are this, a hyphen, and the fact's id

@@ -10,14 +10,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jinja2
 
 from . import urls
 from .arrange import Arrangement, passage_anchor
 from .load import position_of, suggest
-from .model import STATUSES, Dossier, Entity, Fact, FirstReport, Language, Source, Text
+from .model import STATUSES, Dossier, Entity, EntityKind, Fact, FirstReport, Language, Source, Text
 from .problems import DossierError, Problem
 from .settings import SETTINGS_FILE, Settings
 from .text import Wording, escape_attribute, escape_markdown, format_amount, format_date, format_period, one_line, summarize
@@ -158,7 +158,10 @@ def environment(templates: Path, wording: Wording, dossier: Dossier, arrangement
         notes=lambda fact: arrangement.notes[fact.id],
         involved_facts=lambda note, owner: arrangement.involved(owner, note),
     )
-    env.globals.update(lang=language, site_name=dossier.settings.site.name[language], dossier=dossier, topic_order=arrangement.topic_order, statuses=STATUSES, urls=urls)
+    env.globals.update(
+        lang=language, site_name=dossier.settings.site.name[language], dossier=dossier, topic_order=arrangement.topic_order,
+        statuses=STATUSES, entity_kinds=get_args(EntityKind), urls=urls,
+    )  # fmt: skip
     # The macros use one another as filters: each filter finds its macro when first called, once
     # the templates that define them are loaded. A piece is the same wherever it stands (a fact's
     # line on a dozen pages, say): each is rendered once per run.

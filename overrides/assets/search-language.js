@@ -1,7 +1,7 @@
 // Search results in the reader's language first, the other language's after.
 //
 // Material's search has one index for both languages and ranks pages without regard to the
-// page's language, so a name written alike in both (Stability, Mostaque) would list the same
+// page's language, so a name written alike in both (a person's, say) would list the same
 // pages first on either side. Material searches in a Web Worker and renders what the worker
 // posts back; this script, loaded before Material's bundle, listens to that worker first and
 // reorders the results it posts (the data, not the list on screen, which Material redraws at
