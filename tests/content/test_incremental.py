@@ -67,7 +67,7 @@ def test_a_rebuild_after_a_change_of_people_relates_facts_as_a_build_from_nothin
     facts.write_text(text.replace(f"entities: [{entities}]\n", "entities: [microsoft]\n", 1), encoding="utf-8")
     generate(built)
 
-    related = (built / "docs" / "facts" / f"{fact_id}.md").read_text(encoding="utf-8").split("{ #related }")[1].split("{ #cite }")[0]
+    related = (built / "docs" / "facts" / f"{fact_id}.md").read_text(encoding="utf-8").split("{ #related")[1].split("{ #cite")[0]
     related_ids = re.findall(r"\]\(\.\./facts/([a-z0-9-]+)\.md\)", related)
     dossier = pipeline.check(built)
     assert related_ids and all("microsoft" in dossier.facts[other].entities for other in related_ids)
