@@ -9,15 +9,20 @@ CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test test-fast screenshots benchmark clean setup
+.PHONY: serve build preview check test test-fast screenshots benchmark clean setup
 
 # make serve ADDR=127.0.0.1:8001 serves on another port.
 ADDR ?= 127.0.0.1:8000
 serve: $(INSTALLED) $(CJK_FONT)
 	$(PY) build_site.py serve --dev-addr $(ADDR)
 
+# The site to publish needs its address: SITE_URL=https://your.host/path/ make build.
 build: $(INSTALLED) $(CJK_FONT)
 	$(PY) build_site.py build
+
+# A look at the site on this machine, with relative addresses (not for publishing).
+preview: $(INSTALLED) $(CJK_FONT)
+	$(PY) build_site.py build --local
 
 check: $(INSTALLED)
 	$(PY) build_site.py check
@@ -32,7 +37,7 @@ test: $(INSTALLED) $(CJK_FONT) $(CHROMIUM)
 test-fast: $(INSTALLED) $(CJK_FONT)
 	$(PY) -m pytest -m "not browser and not serve and not publishing"
 
-screenshots: build $(CHROMIUM)
+screenshots: preview $(CHROMIUM)
 	$(PY) -m tests.content.browser.screenshots site
 
 benchmark: $(INSTALLED) $(CJK_FONT)

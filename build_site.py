@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate the YAML facts against the articles")
     build = commands.add_parser("build", help="check, write the pages and build the site into site/")
     build.add_argument("--site-dir", type=Path, help="where the finished site goes (default: site/ in the dossier's folder)")
+    build.add_argument("--local", action="store_true", help="a preview for this machine: without SITE_URL, with relative addresses")
     serve = commands.add_parser("serve", help="build and serve with live reload while you edit")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     find = commands.add_parser("find-quote", help="show where a passage occurs in the articles")
@@ -43,12 +44,9 @@ def main(argv: list[str] | None = None) -> int:
             dossier = pipeline.check(root)
             print(f"OK: {len(dossier.facts)} facts, {len(dossier.entities)} people and organisations, {len(dossier.articles)} articles")
         elif arguments.command == "build":
-            if not pipeline.site_url():
-                print("Note: SITE_URL is not set, so previews, the sitemap and robots.txt use relative addresses. "
-                      "Set SITE_URL=https://your.host/path/ when building the site you publish.")
             site_dir = arguments.site_dir or root / "site"
-            pipeline.build(root, site_dir)
-            print(f"Built the site into {site_dir}")
+            pipeline.build(root, site_dir, local=arguments.local)
+            print(f"Built a preview into {site_dir}, with relative addresses: to publish, build with SITE_URL" if arguments.local else f"Built the site into {site_dir}")
         elif arguments.command == "serve":
             return serving.serve(root, arguments.dev_addr)
         elif arguments.command == "find-quote":
@@ -63,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path.relative_to(root) if path.is_relative_to(root) else path}:{line}: new fact '{arguments.id}': fill it in, then run `make check`")
         elif arguments.command == "init":
             written = skeleton.init(arguments.folder.resolve(), [skeleton.parse_language(text) for text in arguments.languages], ENGINE)
-            print(f"Started a dossier in {arguments.folder}: {len(written)} files. Next: cd {arguments.folder} && make build")
+            print(f"Started a dossier in {arguments.folder}: {len(written)} files. Next: cd {arguments.folder} && make preview")
         else:
             print("\n".join(f"wrote {path}" for path in schema.write_schemas(root)) or "The schemas are up to date.")
     except DossierError as error:

@@ -39,9 +39,9 @@ def words_of(root: Path, dossier: Dossier) -> dict[Language, Wording]:
     return templating.load_words(templates_of(root), dossier.settings, root)
 
 
-def site_url() -> str:
-    """Where the site will be hosted (SITE_URL), ending with '/', or '' when unknown."""
-    url = os.environ.get("SITE_URL", "").strip()
+def site_url(dossier: Dossier) -> str:
+    """Where the site will be hosted (SITE_URL, or dossier.yml's site.url), ending with '/', or '' when unknown."""
+    url = os.environ.get("SITE_URL", "").strip() or dossier.settings.site.url or ""
     if not url:
         return ""
     # It is written into every page's head, links and scripts, and pages' own paths are added to it.
@@ -68,7 +68,7 @@ def write_markdown(root: Path, dossier: Dossier) -> Generated:
     try:
         templates, wordings = templates_of(root), words_of(root, dossier)
         files.write_if_changed(root / site_config.CONFIG_FILE, site_config.mkdocs_config(root, ENGINE, templates, dossier, wordings))
-        site = render.prepare(dossier, Arrangement(dossier), templates, wordings, site_url(), kept.compiled_templates(root))
+        site = render.prepare(dossier, Arrangement(dossier), templates, wordings, site_url(dossier), kept.compiled_templates(root))
         planned = planned_files(site)
         docs = root / "docs"
         written = kept.write_pages(planned, docs, root)
@@ -89,13 +89,24 @@ def draw_previews(root: Path, generated: Generated, workers: int = 1) -> None:
     social.draw(social.cards(generated.site), root / kept.PREVIEWS, workers)
 
 
-def build(root: Path, site_dir: Path) -> None:
+NO_ADDRESS = (
+    "a site to publish needs the address it will be served from, for its link previews, canonical addresses and sitemap: "
+    "set SITE_URL (SITE_URL=https://your.host/path/ make build) or site.url in dossier.yml; "
+    "for a look on this machine, `make preview` builds it with relative addresses"
+)
+
+
+def build(root: Path, site_dir: Path, local: bool = False) -> None:
     """Generate the pages, build the site with MkDocs, and publish it into site_dir with the
-    preview images and the redirects; nothing is published unless every step succeeds."""
+    preview images and the redirects; nothing is published unless every step succeeds. A site
+    to publish has absolute addresses; a `local` one, for a preview, may do without."""
     publish.check_site_folder(root, site_dir)
     kept.clear_the_way(root)  # the lock lives in the cache folder
     with publish.one_build_at_a_time(root / kept.BUILD_LOCK, site_dir):
-        generated = generate(root)
+        dossier = check(root)
+        if not local and not site_url(dossier):
+            raise publish.UnsafeSetting(NO_ADDRESS)
+        generated = write_markdown(root, dossier)
         building = publish.StagedBuild(root, site_dir)
         try:
             draw_previews(root, generated)  # MkDocs takes one core; the images are drawn meanwhile, on the other

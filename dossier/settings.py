@@ -11,7 +11,7 @@ from typing import Annotated
 from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, Field, StringConstraints
 
-from .model import Currency, Language, LanguageCode, Measure, NonEmpty, PartialDate, Slug, Strict, Text
+from .model import Currency, Language, LanguageCode, Measure, NonEmpty, PartialDate, Slug, Strict, Text, WebAddress
 
 SETTINGS_FILE = "dossier.yml"
 
@@ -33,6 +33,7 @@ class LanguageSettings(Strict):
 class SiteSettings(Strict):
     name: Text
     description: Text  # of the home page, in search results and link previews
+    url: WebAddress | None = None  # where it is published, unless SITE_URL says otherwise
 
 
 class KeyFigures(Strict):

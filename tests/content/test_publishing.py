@@ -46,7 +46,7 @@ def test_a_reader_never_finds_the_site_folder_missing_while_sites_are_swapped(tm
 
 def build_command(copy: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "build_site.py", "build"], cwd=copy, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        [sys.executable, "build_site.py", "build", "--local"], cwd=copy, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
 
 
@@ -66,7 +66,7 @@ def test_a_build_killed_while_mkdocs_runs_leaves_the_old_site_and_the_next_build
     building.wait()
     assert digests(copy / "site") == before
 
-    rebuilt = subprocess.run([sys.executable, "build_site.py", "build"], cwd=copy, capture_output=True, text=True)
+    rebuilt = subprocess.run([sys.executable, "build_site.py", "build", "--local"], cwd=copy, capture_output=True, text=True)
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert not list(copy.glob(".site-building-*")) and not (copy / "site.previous").exists()
     assert (copy / "site" / "index.html").is_file()
@@ -102,7 +102,7 @@ def test_markup_written_into_titles_and_names_is_shown_as_text_on_every_page(tmp
     replace("facts/topics.yml", "      en: The company's collapse\n", f"      en: \"The company's collapse</title>{INJECTED}\"\n")
     replace("source_articles/appso.yml", "name: {zh: APPSO, en: APPSO}", "name: {zh: APPSO, en: '[APPSO](javascript:alert(1))'}")
     replace("facts/collapse.yml", "      en: Stable Diffusion released to the public\n", f"      en: \"Stable Diffusion released\\n```\\n{INJECTED}\"\n")
-    built = subprocess.run([sys.executable, "build_site.py", "build"], cwd=copy, capture_output=True, text=True)
+    built = subprocess.run([sys.executable, "build_site.py", "build", "--local"], cwd=copy, capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     for page in (copy / "site").rglob("*.html"):
         markup = page.read_text(encoding="utf-8")

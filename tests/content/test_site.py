@@ -161,13 +161,14 @@ def test_a_broken_fact_fails_the_build_and_leaves_the_site_as_it_was(tmp_path, s
     assert file_digests(copy / "site") == before
 
 
-def test_a_build_without_site_url_says_that_its_addresses_are_relative(tmp_path):
+def test_a_site_to_publish_is_refused_without_its_address_and_says_how_to_give_it(tmp_path):
     copy = copy_of_repo(tmp_path / "repo")
-    (copy / "facts" / "topics.yml").write_text("topics: []\n", encoding="utf-8")  # stops the build early
     environment = {name: value for name, value in os.environ.items() if name != "SITE_URL"}
     result = subprocess.run([sys.executable, "build_site.py", "build"], cwd=copy, capture_output=True, text=True, env=environment)
 
-    assert "SITE_URL is not set" in result.stdout and "SITE_URL=https://" in result.stdout
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "SITE_URL=https://your.host/path/ make build" in result.stderr and "make preview" in result.stderr
+    assert not (copy / "site").exists()
 
 
 def test_numbers_page_tables_every_figure_and_charts_the_money(site, data):

@@ -4,6 +4,7 @@ languages (English at the root, French under fr/), with no change to the engine.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -60,7 +61,7 @@ def lorvennes(tmp_path_factory) -> Path:
     for sample in ("source_articles", "facts"):
         shutil.rmtree(folder / sample)
     shutil.copytree(LORVENNES, folder, dirs_exist_ok=True)
-    built = run("--dossier", str(folder), "build", cwd=folder)
+    built = run("--dossier", str(folder), "build", "--local", cwd=folder)
     assert built.returncode == 0, built.stderr
     return folder
 
@@ -68,7 +69,7 @@ def lorvennes(tmp_path_factory) -> Path:
 @pytest.mark.publishing
 def test_a_new_dossier_builds_into_a_site_at_once(tmp_path):
     folder = new_dossier(tmp_path / "mine")
-    built = subprocess.run(["make", "build"], cwd=folder, capture_output=True, text=True, timeout=600)
+    built = subprocess.run(["make", "preview"], cwd=folder, capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stdout + built.stderr
     assert Page(folder / "site" / "index.html").headings == ["A new dossier"]
     assert "(fr) A new dossier" in Page(folder / "site" / "fr" / "index.html").headings
@@ -136,3 +137,11 @@ def test_a_misquoted_article_is_refused_in_the_second_dossier_too(tmp_path):
     with pytest.raises(DossierError) as raised:
         pipeline.check(folder)
     assert any(str(problem).startswith("facts/closure.yml:30:") and "not found" in str(problem) for problem in raised.value.problems)
+
+
+@pytest.mark.publishing
+def test_a_local_preview_keeps_its_addresses_relative(lorvennes):
+    markup = (lorvennes / "site" / "fr" / "facts" / "last-broadcast-30-april" / "index.html").read_text(encoding="utf-8")
+    image = re.search(r'<meta property="og:image" content="([^"]+)"', markup).group(1)
+    assert image == "../../../assets/social/fr/facts/last-broadcast-30-april.png"
+    assert "Sitemap:" not in (lorvennes / "site" / "robots.txt").read_text(encoding="utf-8")
