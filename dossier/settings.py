@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from babel import Locale, UnknownLocaleError
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .model import Currency, Language, LanguageCode, Measure, NonEmpty, PartialDate, Slug, Strict, Text, WebAddress
 
@@ -24,16 +24,33 @@ def _check_locale(locale: str) -> str:
     return locale
 
 
+# The theme prints the site's name and description, and the languages' names, into its pages as
+# they are, attributes included: they are plain text, with none of the characters of markup.
+MARKUP = set('<>"`')
+
+
+def _check_plain(text: str) -> str:
+    if MARKUP & set(text):
+        raise ValueError(f"{text!r}: write it as plain text, without {' '.join(sorted(MARKUP))}")
+    return text
+
+
 class LanguageSettings(Strict):
     code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]  # the key of every text, and the folder of its pages
     locale: Annotated[str, AfterValidator(_check_locale)]  # for dates, numbers and lists, and link previews
-    name: NonEmpty  # in the language switcher
+    name: Annotated[NonEmpty, AfterValidator(_check_plain)]  # in the language switcher
 
 
 class SiteSettings(Strict):
     name: Text
     description: Text  # of the home page, in search results and link previews
     url: WebAddress | None = None  # where it is published, unless SITE_URL says otherwise
+
+    @model_validator(mode="after")
+    def _plain(self) -> SiteSettings:
+        for text in (*self.name.root.values(), *self.description.root.values()):
+            _check_plain(text)
+        return self
 
 
 class KeyFigures(Strict):

@@ -179,8 +179,10 @@ def draw(cards: list[Card], folder: Path, workers: int = 1) -> int:
     that many processes: never from inside `mkdocs serve`, whose threads a fork would copy mid-step."""
     manifest_path = folder / urls.SOCIAL / "manifest.json"
     previous = _manifest(manifest_path)
-    current = {card.path: card.digest() for card in cards}
-    to_draw = [card for card in cards if previous.get(card.path) != current[card.path] or not _intact(folder / card.path)]
+    # An image is kept when it is the very one drawn from this text: an image cut, damaged, or
+    # swapped with another (another language's, say) is drawn again.
+    kept = {card.path: f"{card.digest()} {_file_digest(folder / card.path)}" for card in cards}
+    to_draw = [card for card in cards if previous.get(card.path) != kept[card.path]]
     if workers > 1 and len(to_draw) > workers:
         with ProcessPoolExecutor(workers) as pool:
             images = list(pool.map(draw_card, to_draw, chunksize=16))
@@ -190,10 +192,11 @@ def draw(cards: list[Card], folder: Path, workers: int = 1) -> int:
         target = folder / card.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(image)
-    for stale in set(previous) - set(current):
+        kept[card.path] = f"{card.digest()} {hashlib.sha256(image).hexdigest()}"
+    for stale in set(previous) - set(kept):
         if (folder / stale).resolve().is_relative_to(folder.resolve()):  # a damaged manifest deletes nothing elsewhere
             (folder / stale).unlink(missing_ok=True)
-    write_if_changed(manifest_path, json.dumps(current, indent=0, sort_keys=True) + "\n")
+    write_if_changed(manifest_path, json.dumps(kept, indent=0, sort_keys=True) + "\n")
     return len(to_draw)
 
 
@@ -203,18 +206,11 @@ def _manifest(path: Path) -> dict[str, str]:
     return manifest if all(isinstance(value, str) for value in manifest.values()) else {}
 
 
-PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"
-
-
-def _intact(image: Path) -> bool:
-    """A whole PNG file, from its signature to its end chunk (a cut or damaged one is drawn again)."""
+def _file_digest(image: Path) -> str:
     try:
-        with image.open("rb") as file:
-            start = file.read(len(PNG_START))
-            file.seek(-len(PNG_END), 2)
-            return start == PNG_START and file.read() == PNG_END
+        return hashlib.sha256(image.read_bytes()).hexdigest()
     except OSError:
-        return False
+        return "missing"
 
 
 def copy_into(folder: Path, site: Path) -> None:

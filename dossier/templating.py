@@ -8,6 +8,7 @@ Links are written from the site root and made relative to their page once the pa
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, get_args
@@ -33,6 +34,9 @@ PIECES = {
 
 
 WORDS = "words"  # templates/words/<language>.yml
+# Words are printed as they are, Markdown and all: so no HTML, and a link only to a page the
+# template names ([Methodology]({methodology})).
+UNSAFE_WORD = re.compile(r"[<>]|\]\((?!\{\w+\}\))")
 # Word groups whose keys are the language's own (the sizes of its number scales): not the same in every language.
 OWN_KEYS = ("magnitude.", "magnitude_scales.")
 
@@ -52,7 +56,9 @@ def load_words(templates: Path, settings: Settings, root: Path) -> dict[Language
             raise DossierError([document.problem((1, 1), "expected the interface's words, each a key with its text")])
         found[language] = {}
         for key, text, position in _flatten(document.data):
-            if isinstance(text, str):
+            if isinstance(text, str) and UNSAFE_WORD.search(text):
+                problems.append(document.problem(position, f"'{key}': an interface word is text, with Markdown links only to the page it names ({{methodology}}): no HTML"))
+            elif isinstance(text, str):
                 found[language][key] = (text, position)
             else:
                 problems.append(document.problem(position, f"'{key}' must be text: quote it"))
@@ -63,7 +69,10 @@ def load_words(templates: Path, settings: Settings, root: Path) -> dict[Language
                 if key not in words and not key.startswith(OWN_KEYS):
                     problems.append(Problem(display, 1, 1, f"no word '{key}' ({templates.name}/{WORDS}/{other}.yml:{line} has it): add it"))
     for language, overrides in settings.words.items():
-        for key in overrides:
+        for key, text in overrides.items():
+            if UNSAFE_WORD.search(text):
+                where = position_of(load_yaml(root / SETTINGS_FILE, SETTINGS_FILE).data, ("words", language, key))
+                problems.append(Problem(SETTINGS_FILE, *where, f"'{key}': an interface word is text, with Markdown links only to the page it names ({{methodology}}): no HTML"))
             if language in found and key not in found[language]:
                 where = position_of(load_yaml(root / SETTINGS_FILE, SETTINGS_FILE).data, ("words", language, key))
                 problems.append(Problem(SETTINGS_FILE, *where, f"'{key}' is not a word of the interface{suggest(key, found[language])}: see {templates.name}/{WORDS}/{language}.yml"))

@@ -180,3 +180,16 @@ def test_an_odd_file_among_the_facts_is_a_located_problem(project, odd):
         path.mkdir()
     (problem,) = project.problems()
     assert problem.startswith("facts/odd.yml:1:1: cannot read this file")
+
+
+def test_the_two_languages_kept_files_swapped_are_each_rebuilt_in_their_own_language(project):
+    pipeline.draw_previews(project.root, pipeline.generate(project.root))
+    docs, previews = project.root / "docs", project.root / ".cache" / "previews" / "assets" / "social"
+    pairs = [(docs / "topics" / "downfall.md", docs / "topics" / "downfall.en.md"), (previews / "zh" / "site.png", previews / "en" / "site.png")]
+    clean = {path: path.read_bytes() for pair in pairs for path in pair}
+    for chinese, english in pairs:
+        chinese_bytes = chinese.read_bytes()
+        chinese.write_bytes(english.read_bytes())
+        english.write_bytes(chinese_bytes)
+    pipeline.draw_previews(project.root, pipeline.generate(project.root))
+    assert {path: path.read_bytes() for path in clean} == clean
