@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import urls
 from .model import MAX_AMOUNT, Article, Entity, Fact, Language, Term, Topic, Uncited
 from .problems import DossierError, Problem, display_path
 from .settings import SETTINGS_FILE, Settings
@@ -183,6 +184,11 @@ def load(root: Path, facts_dir: str = "facts", articles_dir: str = "source_artic
     """Read every YAML file; raises DossierError only for problems that stop loading altogether."""
     loaded = Loaded(settings=load_settings(root))
     languages = loaded.settings[0].codes
+    for language in languages:
+        # Written by hand, in each language; every fact page links to it.
+        page = root / "docs" / urls.source_file(urls.METHODOLOGY, language, languages)
+        if not page.is_file():
+            loaded.problems.append(Problem(display_path(page, root), 1, 1, "this page is missing: write how the facts are chosen and checked, in this language (every fact page links to it)"))
     for directory in (root / articles_dir, root / facts_dir):
         paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
         for misnamed in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:

@@ -96,6 +96,8 @@ class Project:
         self.write("facts/topics.yml", TOPICS)
         self.write("facts/entities.yml", ENTITIES)
         self.write("facts/facts.yml", FACT)
+        self.write("docs/methodology.md", "# 方法\n")
+        self.write("docs/methodology.en.md", "# Methodology\n")
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative

@@ -94,8 +94,6 @@ facts:
         quote: {json.dumps(quote)}
         translation: {json.dumps(hostile(FIELDS.index("translation")))}
 """)
-    for language, suffix in (("zh", ""), ("en", ".en")):
-        project.write(f"docs/methodology{suffix}.md", "# Methodology\n")
 
 
 class LiveMarkup(HTMLParser):

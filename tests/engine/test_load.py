@@ -104,3 +104,9 @@ def test_every_problem_is_reported_at_once(project):
     text = text.replace("status: reported", "status: rumoured").replace('date: "2022-08"', 'date: "2022-13"')
     project.write("facts/facts.yml", text)
     assert len(project.problems()) == 2
+
+
+def test_the_hand_written_methodology_page_is_needed_in_each_language(project):
+    (project.root / "docs" / "methodology.en.md").unlink()
+    (problem,) = project.problems()
+    assert problem.startswith("docs/methodology.en.md:1:1:") and "this page is missing" in problem
