@@ -12,7 +12,7 @@ from .page import PageMeta, PlannedPage
 from .render import Site
 from .text import escape_attribute, escape_markdown, format_amount, format_date, summarize
 
-DESCRIPTION_LIMIT = 160
+DESCRIPTION_LIMIT = 150  # characters: what chat apps show of a preview's description, in Chinese too
 
 
 def plan(site: Site, language: Language) -> list[PlannedPage]:

@@ -107,7 +107,7 @@ def test_every_preview_image_is_a_1200_by_630_png(site, heads):
 def test_descriptions_are_short_and_end_cleanly(heads):
     for page, tags in heads.items():
         description = tags.meta["description"]
-        assert 0 < len(description) <= 200, page
+        assert 0 < len(description) <= 150, page  # what chat apps show of a preview
         if description.endswith("…"):
             kept = description.removesuffix("…")
             assert not kept.endswith((" ", "，", ",")), f"{page}: {description!r}"
