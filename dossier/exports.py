@@ -53,9 +53,11 @@ def data_json(site: Site) -> str:
 
 
 def data_csv(site: Site) -> str:
-    """One row a fact, both languages: for spreadsheets."""
+    """One row a fact, both languages: for spreadsheets, which read UTF-8 (and so the Chinese) by
+    the byte-order mark it starts with."""
     languages = site.dossier.languages
     output = io.StringIO()
+    output.write("\ufeff")
     writer = csv.DictWriter(output, fieldnames=csv_fields(languages), lineterminator="\n")
     writer.writeheader()
     for fact in site.dossier.facts.values():

@@ -46,7 +46,15 @@ def mkdocs_config(root: Path, engine: Path, templates: Path, dossier: Dossier, w
             "hooks": relative(engine / "dossier" / "serving.py"),
             "watched": [relative(engine / folder) for folder in ("templates", "dossier", "overrides")],
         },
-        palette={scheme: " / ".join(wordings[code].word(f"theme.{scheme}") for code in settings.codes) for scheme in ("dark", "light")},
+        palette={code: _palette(wordings[code]) for code in settings.codes},
         theme_languages=[theme_language(code) for code in settings.codes],
         nav=[*PAGES_BEFORE_TOPICS, *(urls.topic_page(topic_id) for topic_id in dossier.topics), *PAGES_AFTER_TOPICS],
     )
+
+
+def _palette(wording: Wording) -> list[dict]:
+    """The light and dark schemes, each with its switch named in the page's language."""
+    return [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "toggle": {"icon": "material/weather-night", "name": wording.word("theme.dark")}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "toggle": {"icon": "material/weather-sunny", "name": wording.word("theme.light")}},
+    ]

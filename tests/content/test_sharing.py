@@ -140,7 +140,9 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates(site):
 
 
 def test_facts_csv_has_one_row_a_fact_in_both_languages(site, data):
-    rows = list(csv.DictReader(io.StringIO((site / "data/facts.csv").read_text(encoding="utf-8"))))
+    raw = (site / "data/facts.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())  # so that a spreadsheet reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [row["id"] for row in rows] == [fact["id"] for fact in data["facts"]]
     assert rows[0]["title_zh"] == data["facts"][0]["title"]["zh"] and rows[0]["claim_en"] == data["facts"][0]["claim"]["en"]
 

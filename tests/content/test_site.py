@@ -207,3 +207,34 @@ def test_a_site_folder_that_would_replace_the_project_or_its_folders_is_refused(
 def source_digests(folder: Path) -> dict[str, str]:
     """Every file of the project but Python's own caches, which running it may write."""
     return {path: digest for path, digest in file_digests(folder).items() if "__pycache__" not in Path(path).parts}
+
+
+class ChineseText(HTMLParser):
+    """A page's own words: its text outside quotes of the articles (blockquote, q), code, scripts and styles."""
+
+    SKIPPED = {"blockquote", "q", "pre", "code", "script", "style"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.text = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += tag in self.SKIPPED
+
+    def handle_endtag(self, tag):
+        self.depth -= tag in self.SKIPPED
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.text.append(data)
+
+
+def test_chinese_pages_use_chinese_punctuation_and_no_english_interface_words(site):
+    found = []
+    for page in chinese_pages(site):
+        reader = ChineseText()
+        reader.feed(page.read_text(encoding="utf-8"))
+        text = " ".join(reader.text)
+        found += [f"{page.relative_to(site)}: …{match.group(0)}" for match in re.finditer(r".{0,6}[\u4e00-\u9fff][:,] ", text)]
+        found += [f"{page.relative_to(site)}: {word}" for word in ("Dark mode", "Light mode", "Made with") if word in text]
+    assert not found, "\n".join(found[:20])

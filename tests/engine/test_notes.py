@@ -135,7 +135,7 @@ def test_every_fact_page_says_what_the_dossier_is_and_is_not(project):
 
 def test_the_spreadsheet_carries_the_notes_and_first_reports(project):
     add_to_release(project, "    first_reported_by:\n      - {by: daily-example, via: demo}\n    notes:\n      - kind: context\n        text: {zh: 译自英文, en: Translated from English}\n")
-    rows = list(csv.DictReader(io.StringIO(render_pages(project.root, project.check())["data/facts.csv"])))
+    rows = list(csv.DictReader(io.StringIO(render_pages(project.root, project.check())["data/facts.csv"].removeprefix("\ufeff"))))
     release = next(row for row in rows if row["id"] == "release")
     assert release["notes_en"] == "context: Translated from English" and release["notes_zh"] == "context: 译自英文"
     assert release["first_reported_by"] == "daily-example via demo"
