@@ -85,3 +85,22 @@ def test_a_page_follows_the_readers_colour_scheme(new_context, scheme):
     page = new_context(color_scheme=scheme).new_page()
     page.goto(address("zh", PAGE_TYPES["fact"]))
     assert page.locator("body").get_attribute("data-md-color-scheme") == {"light": "default", "dark": "slate"}[scheme]
+
+
+TAP_TARGETS = ".dossier-copy-link, .dossier-permalink, .dossier-filters select, .md-content .headerlink"
+
+
+@pytest.mark.parametrize("language, path", [(language, path) for language in LANGUAGES for path in ("topics/collapse/", "facts/mostaque-resigns-as-ceo/")])
+def test_on_a_phone_every_button_and_permalink_is_a_target_of_at_least_24_pixels(new_context, language, path):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(address(language, path))
+    sizes = page.evaluate(
+        """selector => [...document.querySelectorAll(selector)]
+             .map(element => element.getBoundingClientRect())
+             .filter(box => box.width > 0)
+             .map(box => [box.width, box.height])""",
+        TAP_TARGETS,
+    )
+    assert len(sizes) > 1
+    small = [size for size in sizes if min(size) < 24]
+    assert not small, f"{len(small)} of {len(sizes)} targets under 24 px: {small[:5]}"
