@@ -104,3 +104,13 @@ def test_on_a_phone_every_button_and_permalink_is_a_target_of_at_least_24_pixels
     assert len(sizes) > 1
     small = [size for size in sizes if min(size) < 24]
     assert not small, f"{len(small)} of {len(sizes)} targets under 24 px: {small[:5]}"
+
+
+@pytest.mark.parametrize("language, path", [(language, path) for language in LANGUAGES for path in ("numbers/", "sources/", "entities/", "")])
+def test_on_a_phone_tables_fit_the_screen_without_cut_columns(new_context, language, path):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(address(language, path))
+    tables = page.evaluate("() => [...document.querySelectorAll('.md-content table')].map(table => [table.scrollWidth, table.closest('.md-content').clientWidth])")
+    assert tables
+    wider = [widths for widths in tables if widths[0] > widths[1]]
+    assert not wider, f"{len(wider)} of {len(tables)} tables wider than the page: {wider[:3]}"
