@@ -24,8 +24,10 @@
   }
 
   // "Copy link" buttons copy the fact's permalink (its own page), not the anchor on this page.
+  // Without this script the buttons would do nothing: they are hidden until it runs.
   function setUpCopyButtons() {
     document.querySelectorAll("button.dossier-copy-link").forEach(function (button) {
+      button.hidden = false;
       var label = button.textContent;
       button.setAttribute("aria-live", "polite");
       button.addEventListener("click", function () {
@@ -87,12 +89,44 @@
           }
         });
         count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", facts.length);
+        followedByTheTableOfContents();
+        rememberedInTheAddress(form);
       }
+      // A shared address keeps the filter: ?status=alleged&entity=emad-mostaque.
+      var wanted = new URLSearchParams(window.location.search);
+      ["status", "entity"].forEach(function (name) {
+        var value = wanted.get(name);
+        var select = form.elements[name];
+        if (value && Array.prototype.some.call(select.options, function (option) { return option.value === value; })) {
+          select.value = value;
+        }
+      });
       form.addEventListener("change", apply);
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       form.hidden = false;
       apply();
     });
+  }
+
+  // The table of contents lists only what the filter shows.
+  function followedByTheTableOfContents() {
+    document.querySelectorAll(".md-sidebar--secondary a.md-nav__link[href^='#']").forEach(function (link) {
+      var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      var hidden = target && (target.hidden || Boolean(target.closest("[hidden]")));
+      link.parentElement.hidden = Boolean(hidden);
+    });
+  }
+
+  function rememberedInTheAddress(form) {
+    var address = new URL(window.location.href);
+    ["status", "entity"].forEach(function (name) {
+      if (form.elements[name].value) {
+        address.searchParams.set(name, form.elements[name].value);
+      } else {
+        address.searchParams.delete(name);
+      }
+    });
+    window.history.replaceState(window.history.state, "", address.toString());
   }
 
   // Printing (or saving as PDF) shows every source quote, not just their summaries.

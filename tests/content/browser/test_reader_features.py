@@ -37,6 +37,38 @@ def test_filtering_a_topic_page_by_status_shows_only_those_facts(page):
     assert page.locator(".dossier-filters__count").inner_text() == f"Showing {visible.count()} of {total} facts"
 
 
+def test_a_filtered_page_keeps_its_filter_in_its_address_for_sharing(page, new_context):
+    page.goto("en/topics/collapse/")
+    page.select_option("form.dossier-filters select[name=status]", "alleged")
+    assert "status=alleged" in page.url
+
+    shared = new_context().new_page()
+    shared.goto(page.url.split("://", 1)[1].split("/", 1)[1])
+    assert shared.locator("form.dossier-filters select[name=status]").input_value() == "alleged"
+    assert set(shared.locator(".dossier-fact:visible").evaluate_all("nodes => nodes.map(node => node.dataset.status)")) == {"alleged"}
+
+
+def test_the_table_of_contents_lists_only_what_the_filter_shows(page):
+    page.goto("en/topics/collapse/")
+    toc = page.locator(".md-sidebar--secondary a.md-nav__link[href^='#']")
+    before = toc.locator("visible=true").count()
+    page.select_option("form.dossier-filters select[name=status]", "alleged")
+    listed = toc.locator("visible=true").evaluate_all("links => links.map(link => link.getAttribute('href').slice(1))")
+    assert 0 < len(listed) < before
+    shown = set(page.locator(".dossier-fact:visible h3").evaluate_all("nodes => nodes.map(node => node.id)"))
+    assert shown <= set(listed)
+    assert all(page.locator(f"[id='{anchor}']").is_visible() for anchor in listed)
+
+
+def test_without_javascript_the_filters_and_copy_buttons_are_hidden_not_dead(new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto("en/topics/collapse/")
+    assert page.locator(".dossier-fact").first.is_visible()
+    assert page.locator("form.dossier-filters").is_hidden()
+    assert page.locator("button.dossier-copy-link").count() > 0
+    assert page.locator("button.dossier-copy-link:visible").count() == 0
+
+
 def test_filtering_the_timeline_by_person_keeps_only_their_facts(page):
     page.goto("timeline/")
     page.select_option("form.dossier-filters select[name=entity]", "emad-mostaque")
