@@ -92,7 +92,7 @@
         followedByTheTableOfContents();
         rememberedInTheAddress(form);
       }
-      // A shared address keeps the filter: ?status=alleged&entity=emad-mostaque.
+      // A shared address keeps the filter: ?status=alleged&entity=jane-roe.
       var wanted = new URLSearchParams(window.location.search);
       ["status", "entity"].forEach(function (name) {
         var value = wanted.get(name);
