@@ -105,6 +105,13 @@ class Project:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
 
+    def replace(self, relative: str, old: str, new: str) -> None:
+        """Change one file of the dossier: its first `old` becomes `new` (which must be there)."""
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
     def check(self):
         return pipeline.check(self.root)
 

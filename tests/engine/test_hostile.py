@@ -19,15 +19,8 @@ TEMPLATES = REPO / "templates"
 FIGURE = "    figures:\n      - {{label: {{zh: 支出, en: costs}}, amount: {amount}, currency: {currency}, as_written: '2022'}}\n"
 
 
-def replace_in(project, relative: str, old: str, new: str) -> None:
-    path = project.root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def with_figure(project, amount: str, currency: str = "USD") -> None:
-    replace_in(project, "facts/facts.yml", "    status: reported\n", "    status: reported\n" + FIGURE.format(amount=amount, currency=currency))
+    project.replace("facts/facts.yml", "    status: reported\n", "    status: reported\n" + FIGURE.format(amount=amount, currency=currency))
 
 
 BLOCK_NESTING = "\n" + "".join("  " * (level + 3) + "-\n" for level in range(150)) + "  " * 153 + "- x"
@@ -48,7 +41,7 @@ def test_a_file_deep_enough_to_crash_the_parser_is_refused_in_a_process_that_liv
 
 @pytest.mark.parametrize("bad_id", ["index", "a" * 81])
 def test_an_id_that_would_break_a_page_is_refused_at_its_line(project, bad_id):
-    replace_in(project, "facts/entities.yml", "id: daily-example", f"id: {bad_id}")
+    project.replace("facts/entities.yml", "id: daily-example", f"id: {bad_id}")
     problems = project.problems()
     assert any(problem.startswith("facts/entities.yml:5:") and ("reserved" in problem or "longer than 80" in problem) for problem in problems), problems
 
@@ -65,7 +58,7 @@ def test_a_currency_must_be_an_iso_code_and_one_without_a_word_shows_its_symbol(
     (problem,) = project.problems()
     assert "'XYZ' is not an ISO 4217 currency code" in problem
 
-    replace_in(project, "facts/facts.yml", "currency: XYZ", "currency: CHF")
+    project.replace("facts/facts.yml", "currency: XYZ", "currency: CHF")
     pages = render_pages(project.root, project.check())
     assert "**CHF 8 million**" in pages["facts/release.en.md"]
 
@@ -80,7 +73,7 @@ def test_an_articles_addresses_must_be_plain_web_addresses(project, field):
 @pytest.mark.parametrize("text_path", ["../facts/topics.yml", "/etc/hostname", "link.txt"])
 def test_an_article_text_must_lie_in_the_articles_folder(project, text_path):
     (project.root / "source_articles/link.txt").symlink_to(project.root / "facts/topics.yml")
-    replace_in(project, "source_articles/demo.yml", "text: demo.txt", f"text: {text_path}")
+    project.replace("source_articles/demo.yml", "text: demo.txt", f"text: {text_path}")
     problems = project.problems()
     assert any(problem.startswith("source_articles/demo.yml:2:") and "must be a file in source_articles/" in problem for problem in problems), problems
 
@@ -91,13 +84,13 @@ def test_a_yaml_file_with_the_other_ending_is_reported_not_ignored(project):
 
 
 def test_a_section_id_used_twice_in_a_topic_is_refused(project):
-    replace_in(project, "facts/topics.yml", "- id: money", "- id: rise")
+    project.replace("facts/topics.yml", "- id: money", "- id: rise")
     (problem,) = project.problems()
     assert problem.startswith("facts/topics.yml:") and "section id 'rise' is used twice" in problem
 
 
 def test_an_alias_equal_to_its_own_id_is_refused(project):
-    replace_in(project, "facts/facts.yml", "    status: reported\n", "    status: reported\n    aliases: [release]\n")
+    project.replace("facts/facts.yml", "    status: reported\n", "    status: reported\n    aliases: [release]\n")
     (problem,) = project.problems()
     assert "alias 'release' is this fact's own id" in problem
 

@@ -19,15 +19,10 @@ def colours_of(card: social.Card) -> set[tuple[int, int, int]]:
         return {colour for _, colour in image.convert("RGB").getcolors(maxcolors=1 << 16)}
 
 
-def replace_in_facts(project, old: str, new: str) -> None:
-    path = project.root / "facts" / "facts.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-
-
 def test_the_preview_shows_the_status_in_its_colour(project):
     reported = colours_of(fact_card(project))
     assert social.STATUS_COLOURS["reported"] in reported and social.STATUS_COLOURS["prediction"] not in reported
-    replace_in_facts(project, "status: reported", "status: prediction")
+    project.replace("facts/facts.yml", "status: reported", "status: prediction")
     predicted = colours_of(fact_card(project))
     assert social.STATUS_COLOURS["prediction"] in predicted and social.STATUS_COLOURS["reported"] not in predicted
 
@@ -36,7 +31,7 @@ def test_the_preview_says_who_asserts_the_fact_and_when(project):
     card = fact_card(project)
     assert card.byline == "According to Acme Labs · August 2022"
     assert fact_card(project, "zh").byline == "据Acme Labs · 2022年8月"
-    replace_in_facts(project, "asserted_by: [acme-labs]", "asserted_by: [daily-example]")
+    project.replace("facts/facts.yml", "asserted_by: [acme-labs]", "asserted_by: [daily-example]")
     other = fact_card(project)
     with Image.open(io.BytesIO(social.draw_card(card))) as first, Image.open(io.BytesIO(social.draw_card(other))) as second:
         left, top, right, bottom = ImageChops.difference(first.convert("RGB"), second.convert("RGB")).getbbox()

@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 
-def replace_in_facts(project, old: str, new: str) -> None:
-    path = project.root / "facts/facts.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def test_quote_not_in_article_names_fact_line_and_the_difference(project):
-    replace_in_facts(project, "发布了 Acme Paint", "推出了 Acme Paint")
+    project.replace("facts/facts.yml", "发布了 Acme Paint", "推出了 Acme Paint")
     (problem,) = project.problems()
     assert problem.startswith("facts/facts.yml:13:")
     assert "fact 'release': quote not found in article 'demo'" in problem
@@ -19,43 +12,43 @@ def test_quote_not_in_article_names_fact_line_and_the_difference(project):
 
 
 def test_quote_matches_whatever_the_whitespace(project):
-    replace_in_facts(project, "2022 年 8 月,Acme", "2022年8月,  Acme")
+    project.replace("facts/facts.yml", "2022 年 8 月,Acme", "2022年8月,  Acme")
     assert project.check().facts["release"]
 
 
 def test_ellipsis_joins_pieces_of_a_passage_in_order(project):
-    replace_in_facts(project, "2022 年 8 月,Acme 发布了 Acme Paint", "2022 年 8 月…日活很快达到 1000 万")
+    project.replace("facts/facts.yml", "2022 年 8 月,Acme 发布了 Acme Paint", "2022 年 8 月…日活很快达到 1000 万")
     assert project.check().passage(project.check().facts["release"], 0).line == 1
 
 
 def test_ellipsis_pieces_out_of_order_are_refused(project):
-    replace_in_facts(project, "2022 年 8 月,Acme 发布了 Acme Paint", "日活很快达到 1000 万…2022 年 8 月")
+    project.replace("facts/facts.yml", "2022 年 8 月,Acme 发布了 Acme Paint", "日活很快达到 1000 万…2022 年 8 月")
     (problem,) = project.problems()
     assert "quote not found" in problem
 
 
 def test_unknown_article_suggests_the_known_one(project):
-    replace_in_facts(project, "article: demo", "article: dem")
+    project.replace("facts/facts.yml", "article: demo", "article: dem")
     (problem,) = project.problems()
     assert problem.startswith("facts/facts.yml:12:")
     assert "unknown article 'dem' (did you mean 'demo'?)" in problem
 
 
 def test_unknown_entity_is_reported_at_its_item(project):
-    replace_in_facts(project, "entities: [acme-labs]", "entities: [acme-lab]")
+    project.replace("facts/facts.yml", "entities: [acme-labs]", "entities: [acme-lab]")
     (problem,) = project.problems()
     assert problem.startswith("facts/facts.yml:8:")
     assert "unknown entity 'acme-lab' (did you mean 'acme-labs'?)" in problem
 
 
 def test_unknown_topic_is_reported(project):
-    replace_in_facts(project, "topics: [downfall]", "topics: [downfal]")
+    project.replace("facts/facts.yml", "topics: [downfall]", "topics: [downfal]")
     problems = project.problems()
     assert any(p.startswith("facts/facts.yml:6:") and "unknown topic 'downfal' (did you mean 'downfall'?)" in p for p in problems)
 
 
 def test_section_must_belong_to_the_first_topic(project):
-    replace_in_facts(project, "section: rise", "section: outlook")
+    project.replace("facts/facts.yml", "section: rise", "section: outlook")
     (problem,) = project.problems()
     assert problem.startswith("facts/facts.yml:7:")
     assert "'outlook' is not a section of topic 'downfall'" in problem and "rise, money" in problem
@@ -77,14 +70,14 @@ def test_alias_taken_by_another_fact_is_refused(project):
 
 
 def test_denied_status_needs_who_denies(project):
-    replace_in_facts(project, "status: reported", "status: denied")
+    project.replace("facts/facts.yml", "status: reported", "status: denied")
     (problem,) = project.problems()
     assert "status 'denied' needs 'denied_by'" in problem
 
 
 def test_figure_must_be_written_as_in_the_quote(project):
-    replace_in_facts(
-        project,
+    project.replace(
+        "facts/facts.yml",
         "    status: reported\n",
         "    status: reported\n    figures:\n      - {label: {zh: 日活, en: daily users}, amount: 10000000, unit: {zh: 人, en: users}, as_written: 一千万}\n",
     )
