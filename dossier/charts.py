@@ -12,7 +12,6 @@ from .model import Fact, Figure
 
 WIDTH = 720
 ROW_HEIGHT = 56
-BAR_HEIGHT = 22
 VALUE_SPACE = 150  # room right of the longest bar for its value
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier import pipeline
 from tests.conftest import REPO
 from tests.content.conftest import copy_of_repo
 
@@ -172,17 +173,22 @@ def test_a_site_to_publish_is_refused_without_its_address_and_says_how_to_give_i
 
 
 def test_numbers_page_tables_every_figure_and_charts_the_money(site, data):
+    charted = pipeline.check(REPO).settings.charts
+    facts = {fact["id"]: fact for fact in data["facts"]}
     for prefix in ("", "en/"):
         page = (site / prefix / "numbers/index.html").read_text(encoding="utf-8")
         figures = sum(len(fact["figures"]) for fact in data["facts"])
         table_rows = len(re.findall(r"<tr>\s*<td[^>]*>\s*<strong>", page))
         assert table_rows == figures
-        charts = re.findall(r'<svg [^>]*role="group"[^>]*>(.*?)</svg>', page, re.S)
-        assert len(charts) == 2
-        for chart in charts:
+        charts = re.findall(r'<figure class="dossier-chart[^"]*" id="([^"]+)">.*?<svg [^>]*role="group"[^>]*>(.*?)</svg>', page, re.S)
+        assert [chart_id for chart_id, _ in charts] == [chart.id for chart in charted]
+        for (_, chart), settings in zip(charts, charted):
             assert "<title" in chart and "<desc" in chart
             for href in re.findall(r'<a href="([^"]+)"', chart):
                 assert (site / prefix / "numbers" / href / "index.html").resolve().is_file()
+                # one company to a chart: a bar scale is never shared by two companies' figures
+                fact_id = href.rstrip("/").rsplit("/", 1)[-1]
+                assert settings.entity is None or settings.entity in facts[fact_id]["entities"], (settings.id, fact_id)
 
 
 def test_building_leaves_the_editors_files_alone(site):
