@@ -143,7 +143,21 @@
     });
   }
 
+  // The language selector leads to the same place in the other language's page: the same fact
+  // (the anchor, a fact's id in both) and the same filter.
+  function keepThePlaceAcrossLanguages() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        link.href = link.href.split(/[?#]/)[0] + window.location.search + window.location.hash;
+        // Material's own handler would send the reader to the page's top, by the sitemap it reads
+        // for each alternate: the link is followed as it is now.
+        event.stopPropagation();
+      });
+    });
+  }
+
   function start() {
+    keepThePlaceAcrossLanguages();
     setUpCopyButtons();
     fillCitations();
     setUpFilters();

@@ -34,6 +34,19 @@ def test_the_language_selector_leads_to_the_same_page_in_the_other_language(page
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_language_selector_keeps_the_fact_and_the_filter_a_reader_is_at(page, base_url, language):
+    other = OTHER_LANGUAGE[language]
+    page.goto(address(language, "topics/collapse/") + "?status=alleged#unpaid-wages-allegation")
+    page.locator(".md-header .md-select").hover()
+    with page.expect_navigation():
+        page.locator(f".md-header .md-select a[hreflang='{other}']").click()
+    moved = urlsplit(page.url)
+    assert moved.path == urlsplit(base_url + address(other, "topics/collapse/")).path
+    assert (moved.query, moved.fragment) == ("status=alleged", "unpaid-wages-allegation")
+    assert page.locator("form.dossier-filters select[name=status]").input_value() == "alleged"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
 def test_a_facts_permalink_opens_a_page_titled_with_that_fact(page, dossier, language):
     facts = dossier["facts"]
     # A spread of facts, and any whose title holds characters that need escaping in HTML.
