@@ -1,4 +1,5 @@
-"""Bar charts of the dossier's money figures, laid out here and drawn as SVG by a template.
+"""Charts of the dossier: bar charts of its money figures (drawn as HTML, so that their text
+keeps its size on a phone) and the timeline's dots (SVG), laid out here and drawn by templates.
 
 Charts are made at build time: no script runs in the reader's browser, and colours come from
 the page's stylesheet, so they follow the light and dark schemes.
@@ -10,9 +11,8 @@ from dataclasses import dataclass
 
 from .model import Fact, Figure
 
-WIDTH = 720
-ROW_HEIGHT = 56
-VALUE_SPACE = 150  # room right of the longest bar for its value
+WIDTH = 720  # of the timeline chart
+LONGEST_BAR = 55  # per cent of the chart's width: the rest holds the value beside it, on a phone too
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,7 @@ class Bar:
     value_text: str
     measure: str
     fact_id: str
-    y: int
-    width: float
+    percent: float  # of the largest bar's length, which leaves room for its value
 
 
 @dataclass(frozen=True)
@@ -31,14 +30,6 @@ class Chart:
     title: str
     description: str
     bars: list[Bar]
-
-    @property
-    def height(self) -> int:
-        return len(self.bars) * ROW_HEIGHT + 8
-
-    @property
-    def width(self) -> int:
-        return WIDTH
 
 
 def money_figures(facts: list[Fact], measures: tuple[str, ...], entity: str | None = None, currency: str = "USD") -> list[tuple[Fact, Figure]]:
@@ -56,11 +47,7 @@ def money_figures(facts: list[Fact], measures: tuple[str, ...], entity: str | No
 def bar_chart(chart_id: str, title: str, description: str, rows: list[tuple[str, str, str, str, float]]) -> Chart:
     """Rows are (label, value text, measure, fact id, amount); bars share one linear scale."""
     largest = max((amount for *_, amount in rows), default=1) or 1
-    usable = WIDTH - VALUE_SPACE
-    bars = [
-        Bar(label, value_text, measure, fact_id, index * ROW_HEIGHT, max(2.0, round(amount / largest * usable, 1)))
-        for index, (label, value_text, measure, fact_id, amount) in enumerate(rows)
-    ]
+    bars = [Bar(label, value_text, measure, fact_id, max(0.5, round(amount / largest * LONGEST_BAR, 1))) for label, value_text, measure, fact_id, amount in rows]
     return Chart(chart_id, title, description, bars)
 
 

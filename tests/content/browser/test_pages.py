@@ -50,11 +50,23 @@ def test_a_phone_360_pixels_wide_never_scrolls_sideways(new_context, language, p
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_the_charts_on_the_numbers_page_render_with_a_size(page, language):
     page.goto(address(language, "numbers/"))
-    charts = page.locator("figure.dossier-chart svg")
+    charts = page.locator("figure.dossier-chart--bars")
     assert charts.count() == 3  # costs and revenue, then funding: one chart per company
     for chart in charts.all():
-        box = chart.bounding_box()
-        assert box and box["width"] > 0 and box["height"] > 0, f"chart {chart.get_attribute('aria-labelledby')} is {box}"
+        bars = chart.locator(".dossier-bar__fill")
+        assert bars.count() > 0
+        widths = [bar.bounding_box()["width"] for bar in bars.all()]
+        assert max(widths) > 100 and min(widths) > 0, f"chart {chart.get_attribute('id')}: bars {widths}"
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_on_a_phone_the_charts_words_are_at_least_12_pixels(new_context, language):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(address(language, "numbers/"))
+    sizes = page.locator("figure.dossier-chart--bars .dossier-bar__label, figure.dossier-chart--bars .dossier-bar__value").evaluate_all(
+        "nodes => nodes.map(node => parseFloat(getComputedStyle(node).fontSize))"
+    )
+    assert sizes and min(sizes) >= 12
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
