@@ -76,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"MkDocs could not build the site; the previous site was left as it was:\n{error}", file=sys.stderr)
         return 1
+    except OSError as error:  # the machine's, not the editor's: a folder that is a file, a full disk, no permission
+        where = f" {error.filename}" if error.filename else ""
+        print(f"Cannot write or read{where}: {error.strerror or error}. Check that it is a folder (or file) this user can write; "
+              "nothing was published, and the previous site was left as it was.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     return 0

@@ -186,3 +186,11 @@ def test_the_two_languages_kept_files_swapped_are_each_rebuilt_in_their_own_lang
         english.write_bytes(chinese_bytes)
     pipeline.draw_previews(project.root, pipeline.generate(project.root))
     assert {path: path.read_bytes() for path in clean} == clean
+
+
+def test_a_generated_folder_that_cannot_be_written_is_named_without_a_traceback(project, capsys):
+    (project.root / "docs" / "facts").write_text("a file where the facts' pages go", encoding="utf-8")
+    assert build_site.main(["--dossier", str(project.root), "build", "--local"]) == 1
+    errors = capsys.readouterr().err
+    assert "docs/facts" in errors and "nothing was published" in errors and "Traceback" not in errors
+    assert not (project.root / "site").exists()
