@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 import jinja2
+from babel import Locale
 
 from . import urls
 from .arrange import Arrangement, passage_anchor
@@ -79,7 +80,7 @@ def load_words(templates: Path, settings: Settings, root: Path) -> dict[Language
     if problems:
         raise DossierError(problems)
     return {
-        language: Wording(language, settings.language(language).locale, {key: text for key, (text, _) in words.items()} | settings.words.get(language, {}))
+        language: Wording(language, Locale.parse(settings.language(language).locale), {key: text for key, (text, _) in words.items()} | settings.words.get(language, {}))
         for language, words in found.items()
     }
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
 from babel.lists import format_list
@@ -48,7 +49,7 @@ class Wording:
     Babel writes dates, numbers and lists."""
 
     language: Language
-    locale: str
+    locale: Locale  # parsed once: Babel looks a locale's name up anew at each call given one
     words: dict[str, str]
 
     def word(self, key: str, **values: Any) -> str:
