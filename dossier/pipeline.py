@@ -81,7 +81,7 @@ def write_markdown(root: Path, dossier: Dossier) -> Generated:
 
 
 def generate(root: Path) -> Generated:
-    return write_markdown(root, check(root))
+    return write_markdown(root, verify(load(root)))  # which checks the words as it loads them
 
 
 def draw_previews(root: Path, generated: Generated, workers: int = 1) -> None:
@@ -103,7 +103,7 @@ def build(root: Path, site_dir: Path, local: bool = False) -> None:
     publish.check_site_folder(root, site_dir)
     kept.clear_the_way(root)  # the lock lives in the cache folder
     with publish.one_build_at_a_time(root / kept.BUILD_LOCK, site_dir):
-        dossier = check(root)
+        dossier = verify(load(root))  # its words are checked as they are loaded, next
         if not local and not site_url(dossier):
             raise publish.UnsafeSetting(NO_ADDRESS)
         generated = write_markdown(root, dossier)
