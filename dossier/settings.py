@@ -6,6 +6,7 @@ languages, is another dossier.yml.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from babel import Locale, UnknownLocaleError
@@ -33,6 +34,21 @@ def _check_plain(text: str) -> str:
     if MARKUP & set(text):
         raise ValueError(f"{text!r}: write it as plain text, without {' '.join(sorted(MARKUP))}")
     return text
+
+
+# Words are printed as they are, Markdown and all: so no HTML, and a link only to a page the
+# template names ([Methodology]({methodology})).
+UNSAFE_WORD = re.compile(r"[<>]|\]\((?!\{\w+\}\))")
+UNSAFE_WORD_MESSAGE = "an interface word is text, with Markdown links only to the page it names ({methodology}): no HTML"
+
+
+def _check_word(text: str) -> str:
+    if UNSAFE_WORD.search(text):
+        raise ValueError(UNSAFE_WORD_MESSAGE)
+    return text
+
+
+Word = Annotated[str, AfterValidator(_check_word)]
 
 
 class LanguageSettings(Strict):
@@ -106,15 +122,11 @@ class Settings(Strict):
     citation_key: Slug  # BibTeX keys are this, a hyphen, and the fact's id
     new_fact: NewFact
     previews: PreviewFonts
-    words: dict[LanguageCode, dict[str, str]] = {}  # the dossier's own wording of some interface words, by language and key
+    words: dict[LanguageCode, dict[str, Word]] = {}  # the dossier's own wording of some interface words, by language and key
 
     @property
     def codes(self) -> tuple[Language, ...]:
         return tuple(language.code for language in self.languages)
-
-    @property
-    def root_language(self) -> Language:
-        return self.languages[0].code
 
     def language(self, code: Language) -> LanguageSettings:
         return next(language for language in self.languages if language.code == code)

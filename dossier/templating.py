@@ -8,7 +8,6 @@ Links are written from the site root and made relative to their page once the pa
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, get_args
@@ -21,8 +20,8 @@ from .arrange import Arrangement, passage_anchor
 from .load import position_of, suggest
 from .model import STATUSES, Dossier, Entity, EntityKind, Fact, FirstReport, Language, Source, Text
 from .problems import DossierError, Problem
-from .settings import SETTINGS_FILE, Settings
-from .text import Wording, escape_attribute, escape_markdown, format_amount, format_date, format_period, one_line, summarize
+from .settings import SETTINGS_FILE, UNSAFE_WORD, UNSAFE_WORD_MESSAGE, Settings
+from .text import ORDERS_OF_MAGNITUDE, Wording, escape_attribute, escape_markdown, format_amount, format_date, format_period, magnitude_words, one_line, summarize
 from .yaml_source import LocatedDict, load_yaml
 
 PARAGRAPH_EXCERPT = 90  # characters of a quoted paragraph shown on the sources page
@@ -35,9 +34,6 @@ PIECES = {
 
 
 WORDS = "words"  # templates/words/<language>.yml
-# Words are printed as they are, Markdown and all: so no HTML, and a link only to a page the
-# template names ([Methodology]({methodology})).
-UNSAFE_WORD = re.compile(r"[<>]|\]\((?!\{\w+\}\))")
 # Word groups whose keys are the language's own (the sizes of its number scales): not the same in every language.
 OWN_KEYS = ("magnitude.", "magnitude_scales.")
 
@@ -58,7 +54,7 @@ def load_words(templates: Path, settings: Settings, root: Path) -> dict[Language
         found[language] = {}
         for key, text, position in _flatten(document.data):
             if isinstance(text, str) and UNSAFE_WORD.search(text):
-                problems.append(document.problem(position, f"'{key}': an interface word is text, with Markdown links only to the page it names ({{methodology}}): no HTML"))
+                problems.append(document.problem(position, f"'{key}': {UNSAFE_WORD_MESSAGE}"))
             elif isinstance(text, str):
                 found[language][key] = (text, position)
             else:
@@ -70,19 +66,26 @@ def load_words(templates: Path, settings: Settings, root: Path) -> dict[Language
                 if key not in words and not key.startswith(OWN_KEYS):
                     problems.append(Problem(display, 1, 1, f"no word '{key}' ({templates.name}/{WORDS}/{other}.yml:{line} has it): add it"))
     for language, overrides in settings.words.items():
-        for key, text in overrides.items():
-            if UNSAFE_WORD.search(text):
-                where = position_of(load_yaml(root / SETTINGS_FILE, SETTINGS_FILE).data, ("words", language, key))
-                problems.append(Problem(SETTINGS_FILE, *where, f"'{key}': an interface word is text, with Markdown links only to the page it names ({{methodology}}): no HTML"))
+        for key in overrides:
             if language in found and key not in found[language]:
                 where = position_of(load_yaml(root / SETTINGS_FILE, SETTINGS_FILE).data, ("words", language, key))
                 problems.append(Problem(SETTINGS_FILE, *where, f"'{key}' is not a word of the interface{suggest(key, found[language])}: see {templates.name}/{WORDS}/{language}.yml"))
     if problems:
         raise DossierError(problems)
-    return {
+    wordings = {
         language: Wording(language, Locale.parse(settings.language(language).locale), {key: text for key, (text, _) in words.items()} | settings.words.get(language, {}))
         for language, words in found.items()
     }
+    # Each language has the words for every amount an order of magnitude may have.
+    for language, wording in wordings.items():
+        display = f"{templates.name}/{WORDS}/{language}.yml"
+        for amount in ORDERS_OF_MAGNITUDE:
+            lead = magnitude_words(amount, wording)[0]
+            if lead not in wording.words:
+                problems.append(Problem(display, 1, 1, f"no word '{lead}', which an order of magnitude of {amount} needs here: add it"))
+    if problems:
+        raise DossierError(problems)
+    return wordings
 
 
 def environment(templates: Path, wording: Wording, dossier: Dossier, arrangement: Arrangement, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:

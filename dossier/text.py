@@ -107,13 +107,22 @@ def _currency(code: str, key: str, wording: Wording) -> str:
     return f" {symbol} " if symbol.isalpha() else symbol
 
 
+# The amounts an order of magnitude may have (数亿: 100000000): each language has words for them.
+ORDERS_OF_MAGNITUDE = tuple(10**power for power in range(1, 12))
+
+
+def magnitude_words(amount: float, wording: Wording) -> tuple[str, str]:
+    """The keys an order of magnitude is written with: its scale is the largest of the language's
+    `magnitude_scales` it reaches, its lead the `magnitude` word for how many times that scale it is."""
+    scales = sorted(((int(key.split(".", 1)[1]), key) for key in wording.words if key.startswith("magnitude_scales.")), reverse=True)
+    size, scale = next(((size, key) for size, key in scales if amount >= size), (1, ""))
+    return f"magnitude.{int(amount // size)}", scale
+
+
 def _format_magnitude(figure: Figure, wording: Wording) -> str:
-    """An amount known only by its order of magnitude, as the article's words give it: its scale
-    is the largest of the language's `magnitude_scales` it reaches, its lead the `magnitude` word
-    for how many times that scale it is."""
-    scales = sorted(((int(size), word) for key, word in wording.words.items() if key.startswith("magnitude_scales.") for size in [key.split(".", 1)[1]]), reverse=True)
-    size, scale = next(((size, word) for size, word in scales if figure.amount >= size), (1, ""))
-    lead = wording.word(f"magnitude.{int(figure.amount // size)}")
+    """An amount known only by its order of magnitude, as the article's words give it."""
+    lead_key, scale_key = magnitude_words(figure.amount, wording)
+    lead, scale = wording.word(lead_key), wording.word(scale_key) if scale_key else ""
     number = wording.word("amount.scaled", lead=lead, scale=scale) if scale else lead.strip()
     if figure.currency:
         return one_line(wording.word("amount.several_with_currency", number=number, currency=_currency(figure.currency, "currency_name", wording)))

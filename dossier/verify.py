@@ -9,9 +9,9 @@ from .load import Loaded, Origin, suggest
 from .model import Dossier, Fact, Passage
 from .problems import DossierError, Problem
 from .settings import Settings
+from .text import ORDERS_OF_MAGNITUDE
 
 ELLIPSIS = "…"
-ORDERS_OF_MAGNITUDE = {10**power for power in range(1, 12)}  # those text.format_amount has words for
 
 
 class ArticleIndex:

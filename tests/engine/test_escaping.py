@@ -147,7 +147,7 @@ def test_an_interface_word_of_the_dossiers_own_is_text_with_no_markup_of_its_own
     settings = project.root / "dossier.yml"
     settings.write_text(settings.read_text(encoding="utf-8") + f"words:\n  en: {{permalink: {json.dumps(word)}}}\n", encoding="utf-8")
     (problem,) = project.problems()
-    assert problem.startswith("dossier.yml:") and "'permalink': an interface word is text" in problem
+    assert problem.startswith("dossier.yml:") and "words.en.permalink: an interface word is text" in problem
 
 
 @pytest.mark.publishing

@@ -194,3 +194,10 @@ def test_a_generated_folder_that_cannot_be_written_is_named_without_a_traceback(
     errors = capsys.readouterr().err
     assert "docs/facts" in errors and "nothing was published" in errors and "Traceback" not in errors
     assert not (project.root / "site").exists()
+
+
+def test_a_language_without_the_words_of_an_order_of_magnitude_is_told_so_by_check(project):
+    shutil.copytree(TEMPLATES, project.root / "templates")
+    project.replace("templates/words/zh.yml", ', "1000": "数千"', "")
+    problems = project.problems()
+    assert problems and all(problem.startswith("templates/words/zh.yml:") and "no word 'magnitude.1000'" in problem for problem in problems)
