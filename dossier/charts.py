@@ -32,7 +32,7 @@ class Chart:
     bars: list[Bar]
 
 
-def money_figures(facts: list[Fact], measures: tuple[str, ...], entity: str | None = None, currency: str = "USD") -> list[tuple[Fact, Figure]]:
+def money_figures(facts: list[Fact], measures: list[str], entity: str | None, currency: str) -> list[tuple[Fact, Figure]]:
     """Figures in one currency, optionally only those of facts about one entity; an order of
     magnitude ("hundreds of millions") is no length a bar could honestly have."""
     return [
