@@ -11,6 +11,7 @@ from dossier import editing, pipeline, schema, serving, skeleton
 from dossier.load import load_settings
 from dossier.problems import DossierError
 from dossier.publish import BuildError, UnsafeSetting
+from dossier.search import SearchIndexError
 
 ENGINE = Path(__file__).resolve().parent
 
@@ -75,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BuildError as error:
         print(f"MkDocs could not build the site; the previous site was left as it was:\n{error}", file=sys.stderr)
+        return 1
+    except SearchIndexError as error:
+        print(f"Pagefind could not index the site for search; the previous site was left as it was:\n{error}", file=sys.stderr)
         return 1
     except OSError as error:  # the machine's, not the editor's: a folder that is a file, a full disk, no permission
         where = f" {error.filename}" if error.filename else ""

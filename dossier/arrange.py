@@ -4,6 +4,7 @@ quoted passages."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import get_args
 
@@ -21,7 +22,7 @@ class Arrangement:
         }
         # The facts whose other topics include this one, listed at the end of its page.
         self.see_also: dict[str, list[Fact]] = {topic_id: [fact for fact in facts if topic_id in fact.topics[1:]] for topic_id in dossier.topics}
-        self.timeline: list[Fact] = sorted((fact for fact in facts if fact.date), key=lambda fact: fact.date)
+        self.timeline: list[Fact] = _in_order_of_events([fact for fact in facts if fact.date])
         self.facts_of_entity: dict[str, list[Fact]] = {entity_id: [] for entity_id in dossier.entities}
         for fact in facts:
             for entity_id in fact.everyone:
@@ -52,6 +53,20 @@ class Arrangement:
     def involved(self, owner: Fact, note: Note) -> list[Fact]:
         """The facts a note is about: the one it is written on, then those it names."""
         return [owner, *(self._facts[fact_id] for fact_id in note.facts)]
+
+
+def _in_order_of_events(facts: list[Fact]) -> list[Fact]:
+    """Facts sorted by date, each fact of a date after the ones its `after` names (verify
+    makes sure they share its date and never lead back to it)."""
+    ordered: list[Fact] = []
+    for _, same_date in itertools.groupby(sorted(facts, key=lambda fact: fact.date), key=lambda fact: fact.date):
+        pending = list(same_date)
+        while pending:
+            waiting = {fact.id for fact in pending}
+            ready = next(fact for fact in pending if waiting.isdisjoint(fact.after))
+            pending.remove(ready)
+            ordered.append(ready)
+    return ordered
 
 
 def _related(facts: list[Fact]) -> dict[str, list[Fact]]:

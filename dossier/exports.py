@@ -1,12 +1,11 @@
 """The files beside the pages, for re-use and for machines: the data in JSON and CSV, each fact's
-JSON-LD, robots.txt, the Chinese search's dictionary, and the redirects from renamed facts."""
+JSON-LD, robots.txt, and the redirects from renamed facts."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import re
 
 from . import urls
 from .model import Fact, Language
@@ -119,16 +118,6 @@ def json_ld(site: Site, fact: Fact, language: Language) -> str:
 def robots_txt(site_url: str) -> str:
     sitemap = f"Sitemap: {site_url}sitemap.xml\n" if site_url else "# Set SITE_URL when building to point crawlers at the sitemap.\n"
     return "User-agent: *\nAllow: /\n" + sitemap
-
-
-def search_dictionary(site: Site) -> str:
-    """jieba's user dictionary: names and terms that Chinese search must keep whole."""
-    dossier = site.dossier
-    words = [re.sub(r"[（(].*?[)）]|[《》]", "", entity.name[language]).strip() for entity in dossier.entities.values() for language in dossier.languages]
-    words += [term.text for term in dossier.terms]
-    chinese = sorted({word for word in words if re.search(r"[\u4e00-\u9fff]", word) and " " not in word})
-    # A high frequency makes jieba prefer the whole term to its parts.
-    return "".join(f"{word} 100000 n\n" for word in chinese)
 
 
 def redirects(site: Site) -> dict[str, str]:

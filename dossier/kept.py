@@ -1,7 +1,7 @@
 """Work kept in .cache/ from one run to the next; the one module that knows that folder.
 
 What is kept: the preview images (drawn there, redrawn only when their text changes), the
-search dictionary MkDocs reads, the compiled templates, and a record of what each generated page was last written
+compiled templates, and a record of what each generated page was last written
 from, so that a rebuild renders only the pages whose inputs changed. A kept file that is
 missing or damaged only costs time: it is never the source of anything.
 """
@@ -22,7 +22,6 @@ from .page import PlannedPage
 
 FOLDER = ".cache"
 PREVIEWS = f"{FOLDER}/previews"
-SEARCH_DICTIONARY = f"{FOLDER}/search-terms.txt"  # named in mkdocs.yml (search: jieba_dict_user)
 _WRITTEN_PAGES = f"{FOLDER}/pages.json"
 BUILD_LOCK = f"{FOLDER}/build.lock"  # held by the build that is running, so that a second one waits
 

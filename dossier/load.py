@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import urls
-from .model import MAX_AMOUNT, Article, Entity, Fact, Language, Term, Topic, Uncited
+from .model import MAX_AMOUNT, Article, Entity, Fact, Language, Topic, Uncited
 from .problems import DossierError, Problem, display_path
 from .settings import SETTINGS_FILE, Settings
 from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read_text
@@ -18,7 +18,7 @@ from .yaml_source import LocatedDict, LocatedList, YamlDocument, load_yaml, read
 Record = TypeVar("Record", bound=BaseModel)
 
 # What each top-level key of a file in facts/ holds.
-SECTIONS: dict[str, type[BaseModel]] = {"facts": Fact, "entities": Entity, "topics": Topic, "uncited": Uncited, "terms": Term}
+SECTIONS: dict[str, type[BaseModel]] = {"facts": Fact, "entities": Entity, "topics": Topic, "uncited": Uncited}
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,7 @@ class Entity(Strict):
 class Section(Strict):
     id: Slug
     title: Text
+    intro: Text | None = None  # a few sentences that open the section on the topic page
 
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -221,6 +222,9 @@ class Fact(Strict):
     date: PartialDate | None = None
     date_end: PartialDate | None = None
     date_note: Text | None = None
+    # Facts of the same date that happened before this one, as the articles tell: the timeline
+    # lists them first (dates alone cannot order the events of one month).
+    after: list[Slug] = []
     topics: list[Slug] = Field(min_length=1)
     section: Slug
     entities: list[Slug] = []
@@ -241,13 +245,6 @@ class Fact(Strict):
     def everyone(self) -> list[str]:
         """The entities a fact names in any role: involved, asserting or denying, each once."""
         return list(dict.fromkeys([*self.entities, *self.asserted_by, *self.denied_by]))
-
-
-class Term(Strict):
-    """A word or phrase of Chinese (or another language written without spaces) that search must
-    find whole; the names of people and organisations are added automatically."""
-
-    text: NonEmpty
 
 
 class Uncited(Strict):
@@ -278,7 +275,6 @@ class Dossier:
     topics: dict[str, Topic]
     facts: dict[str, Fact]
     uncited: list[Uncited] = field(default_factory=list)
-    terms: list[Term] = field(default_factory=list)
     passages: dict[tuple[str, int], Passage] = field(default_factory=dict)
 
     def passage(self, fact: Fact, source_index: int) -> Passage:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import exports, files, kept, pages, publish, render, site_config, social, templating, urls
+from . import exports, files, kept, pages, publish, render, search, site_config, social, templating, urls
 from .arrange import Arrangement
 from .load import load
 from .model import Dossier, Language, is_web_address
@@ -63,7 +63,7 @@ def planned_files(site: render.Site) -> list[PlannedPage]:
 
 
 def write_markdown(root: Path, dossier: Dossier) -> Generated:
-    """Write into docs/ the pages and data files that changed, and the search dictionary into .cache/."""
+    """Write into docs/ the pages and data files that changed."""
     kept.clear_the_way(root)
     try:
         templates, wordings = templates_of(root), words_of(root, dossier)
@@ -76,7 +76,6 @@ def write_markdown(root: Path, dossier: Dossier) -> Generated:
         where = display_path(Path(error.filename), root) if error.filename else f"templates/{error.name or '?'}"
         raise DossierError([Problem(str(where), error.lineno, 1, f"template syntax error: {error.message}")]) from None
     files.remove_files_not_listed(docs, urls.GENERATED_DIRECTORIES, {page.path for page in planned})
-    files.write_if_changed(root / kept.SEARCH_DICTIONARY, exports.search_dictionary(site))
     return Generated(site, written)
 
 
@@ -111,6 +110,7 @@ def build(root: Path, site_dir: Path, local: bool = False) -> None:
         try:
             draw_previews(root, generated)  # MkDocs takes one core; the images are drawn meanwhile, on the other
             building.wait()
+            search.index(building.staging)
             building.add_folder(root / kept.PREVIEWS)
             building.add_files(exports.redirects(generated.site))
             building.publish()

@@ -49,7 +49,7 @@ class Site:
 def prepare(
     dossier: Dossier, arrangement: Arrangement, templates: Path, wordings: dict[Language, Wording], site_url: str = "", compiled: jinja2.BytecodeCache | None = None
 ) -> Site:
-    records = [dossier.settings, *dossier.articles.values(), *dossier.entities.values(), *dossier.topics.values(), *dossier.terms, *dossier.uncited]
+    records = [dossier.settings, *dossier.articles.values(), *dossier.entities.values(), *dossier.topics.values(), *dossier.uncited]
     template_files = [path.name.encode() + path.read_bytes() for path in sorted(templates.iterdir()) if path.is_file()]
     words = json.dumps({language: wording.words for language, wording in wordings.items()}, ensure_ascii=False, sort_keys=True)
     basis = kept.digest(kept.CODE_VERSION, site_url, words, *template_files, *(record.model_dump_json() for record in records), *dossier.article_texts.values())

@@ -3,14 +3,15 @@ module that touches MkDocs', Material's and mkdocs-static-i18n's private interna
 
 MkDocs loads this file as its hooks (mkdocs.yml). Before every rebuild while serving, the hooks
 regenerate the pages that changed and draw the preview images whose text changed, and after it
-they copy the images into the served site; in a plain `mkdocs build` they do nothing.
+they copy the images into the served site and index it for search; in a plain `mkdocs build`
+they do nothing.
 
 With the versions this module was written for (SUPPORTED), `serve` runs `mkdocs serve --dirty`:
 MkDocs then turns into HTML only the Markdown files newer than their HTML, so saving a fact
 rebuilds the few pages that show it instead of the whole bilingual site. Three things a dirty
 build gets wrong are mended here, through those versions' internals: the navigation's titles of
-pages not rebuilt, the search index (kept here, page by page), and the theme (a change to it
-rebuilds everything). With other versions installed, `serve` says so and rebuilds the whole site
+pages not rebuilt, the pages of facts deleted since, and the theme (a change to it rebuilds
+everything). With other versions installed, `serve` says so and rebuilds the whole site
 at each save: slower, and correct.
 """
 
@@ -18,19 +19,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
 import os
-import re
 import socket
 import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
 
-import jieba
 import jinja2
-from backrefs import bre
 from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
 from watchdog.events import FileAttribEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
@@ -40,7 +37,7 @@ from watchdog.utils import UnsupportedLibcError
 # would not find the package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier import kept, pipeline, social, urls  # noqa: E402
+from dossier import kept, pipeline, search, social, urls  # noqa: E402
 from dossier.files import hand_written  # noqa: E402
 from dossier.load import load_settings  # noqa: E402
 from dossier.problems import DossierError  # noqa: E402
@@ -102,9 +99,7 @@ class ServedSite:
         self.theme_digest = ""
         self.theme_files: list[str] | None = None  # the theme's static files, as listed for this theme_digest
         self.pages: set[str] = set()  # the addresses of this rebuild's pages, both languages
-        self.search: dict[str, list[dict]] = {}  # search entries by page address, as last built
-        self.search_terms = b""  # the Chinese search's user dictionary jieba was last given
-        self.segmented: dict[str, str] = {}  # runs of Chinese characters, split into words for search
+        self.served_pages: set[str] = set()  # the addresses of the pages in the served site
 
 
 served: ServedSite | None = None
@@ -117,22 +112,14 @@ def on_startup(command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(WithoutDirtyWarning())
 
 
-@event_priority(-100)  # after the search plugin has made its index
 def on_config(config):
     if not (served and served.dirty):
         return config
-    # Material merges its index with the previous build's under --dirty, assuming a single page
-    # changed: with several pages and two languages it piles up stale copies. The whole index
-    # is kept here instead (see on_post_build).
-    search = config.plugins.get("material/search")
-    if search:
-        search.is_dirty = False
-        _segment_each_text_once(search.search_index)
     digest = _theme_digest(config)
     if digest != served.theme_digest:
         # Pages are rebuilt only when their Markdown changes: a new theme, or a first build, means all of them.
         clean_directory(config.site_dir)
-        served.search.clear()
+        served.served_pages.clear()
         served.theme_files = None
         served.theme_digest = digest
     config.theme.get_env = functools.partial(_with_theme_files_listed_once, config.theme.get_env)
@@ -170,26 +157,8 @@ def on_pre_build(config) -> None:
         print(f"{len(error.problems)} problem(s) in the facts: still showing the last good pages; save a fix to update them.", file=sys.stderr, flush=True)
         return
     pipeline.draw_previews(root, generated)
-    _give_jieba_new_terms(config)
     if generated.written:
         log.info("dossier: regenerated %d page(s)", len(generated.written))
-
-
-def _give_jieba_new_terms(config) -> None:
-    """The search plugin gives jieba the dictionary before this rebuild regenerated it: a term
-    added by this save is given here, and every page is indexed again with it, so that search
-    keeps the term whole from this save on."""
-    dictionary = Path(config.config_file_path).parent / kept.SEARCH_DICTIONARY
-    terms = dictionary.read_bytes() if dictionary.is_file() else b""
-    if terms == served.search_terms:
-        return
-    if served.search_terms:  # not the first build, whose dictionary the search plugin has just given
-        jieba.load_userdict(str(dictionary))
-        if served.dirty:
-            clean_directory(config.site_dir)
-            served.search.clear()
-    served.search_terms = terms
-    served.segmented.clear()
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has given each language's pages their addresses
@@ -209,7 +178,7 @@ def on_nav(nav, config, files):
     return nav
 
 
-@event_priority(-110)  # after mkdocs-static-i18n (-100), which builds the other language and writes the index
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which builds the other language
 def on_post_build(config) -> None:
     if not served:
         return
@@ -218,47 +187,20 @@ def on_post_build(config) -> None:
     served.depth -= 1
     if served.depth > 0 or not served.dirty:
         return
-    index_path = Path(config.site_dir) / "search" / "search_index.json"
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    for page, entries in _by_page(index["docs"]).items():
-        served.search[page] = entries
-    for gone in set(served.search) - served.pages:
-        del served.search[gone]
-        (Path(config.site_dir) / gone / "index.html").unlink(missing_ok=True)
-    index["docs"] = [entry for entries in served.search.values() for entry in entries]
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
-    pages: dict[str, list[dict]] = {}
-    for entry in entries:
-        pages.setdefault(_address(entry["location"]), []).append(entry)
-    return pages
+    if served.dirty:
+        # A dirty build leaves the pages of facts deleted since in the site: they go.
+        for gone in served.served_pages - served.pages:
+            (Path(config.site_dir) / gone / "index.html").unlink(missing_ok=True)
+        served.served_pages = set(served.pages)
+    try:
+        search.index(Path(config.site_dir))
+    except search.SearchIndexError as error:  # a warning would fail the strict rebuild: the terminal is told
+        print(f"The search index was not updated: {error}", file=sys.stderr, flush=True)
 
 
 def _address(url: str) -> str:
-    """A page's address as the search index writes it: the home page is '', not './'."""
+    """A page's address within the site: the home page is '', not './'."""
     return url.split("#")[0].removeprefix("./")
-
-
-# What Material hands to jieba: each run of Chinese characters, segmented apart from the rest of the text.
-CHINESE_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
-
-
-def _segment_each_text_once(search_index) -> None:
-    """Split each run of Chinese characters into words once per `serve` (and dictionary), not at every
-    rebuild: jieba is slow, and an edit changes a few words of a rebuilt page, whose other sections
-    and sentences stay."""
-    segment = search_index._segment_chinese
-
-    def segment_run(run: re.Match) -> str:
-        words = served.segmented.get(run[0])
-        if words is None:
-            words = served.segmented[run[0]] = segment(run[0])
-        return "\u200b" + words + "\u200b"
-
-    # As Material does it, run by run: zero-width spaces between the words and around each run.
-    search_index._segment_chinese = lambda text: CHINESE_RUN.sub(segment_run, text).strip("\u200b")
 
 
 def _with_theme_files_listed_once(get_env) -> jinja2.Environment:

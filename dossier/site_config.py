@@ -20,7 +20,10 @@ TEMPLATE = "mkdocs.yml.j2"
 PAGES_BEFORE_TOPICS = (urls.HOME,)
 PAGES_AFTER_TOPICS = (urls.TIMELINE, urls.NUMBERS, urls.ENTITIES, urls.SOURCES, urls.CORRECTIONS, urls.METHODOLOGY)
 # The interface's words that the theme's pages use, by their name there.
-THEME_WORDS = {"closest_facts": "not_found.closest", "not_found_title": "not_found.title", "not_found_text": "not_found.text", "home": "not_found.home"}
+THEME_WORDS = {
+    "closest_facts": "not_found.closest", "not_found_title": "not_found.title", "not_found_text": "not_found.text", "home": "not_found.home",
+    "search": "search.open", "close_search": "search.close",
+}
 
 
 def mkdocs_config(root: Path, engine: Path, templates: Path, dossier: Dossier, wordings: dict[Language, Wording]) -> str:

@@ -111,6 +111,7 @@ def verify(loaded: Loaded) -> Dossier:
     for fact, origin in loaded.records["facts"]:
         problems.extend(_check_fact(fact, origin, articles, entities, topics, indexes, passages))
         problems.extend(_check_notes(fact, origin, facts, articles, entities, indexes))
+        problems.extend(_check_order(fact, origin, facts))
     problems.extend(_check_settings(*loaded.settings, entities, topics))
     for uncited, origin in loaded.records["uncited"]:
         index = indexes.get(uncited.article)
@@ -129,7 +130,6 @@ def verify(loaded: Loaded) -> Dossier:
         topics={key: topic for key, (topic, _) in topics.items()},
         facts={key: fact for key, (fact, _) in facts.items()},
         uncited=[uncited for uncited, _ in loaded.records["uncited"]],
-        terms=[term for term, _ in loaded.records["terms"]],
         passages=passages,
     )
 
@@ -238,6 +238,29 @@ def _check_fact(
     for entity_id, count in counts.items():
         if count > 1:
             problems.append(origin.problem(("entities",), f"fact '{fact.id}': entity '{entity_id}' is listed twice"))
+    return problems
+
+
+def _check_order(fact: Fact, origin: Origin, facts: dict[str, tuple[Fact, Origin]]) -> list[Problem]:
+    """`after` names facts of the same date, and following it never leads back to the fact."""
+    problems: list[Problem] = []
+    for index, other_id in enumerate(fact.after):
+        other = facts.get(other_id)
+        if other is None:
+            problems.append(origin.problem(("after", index), f"fact '{fact.id}': unknown fact '{other_id}'{suggest(other_id, facts)} in 'after'"))
+        elif other[0].date != fact.date:
+            problems.append(
+                origin.problem(("after", index), f"fact '{fact.id}': 'after' orders facts of one date, and '{other_id}' is dated {other[0].date or 'not at all'}, this one {fact.date or 'not at all'}: their dates order them already")
+            )
+    earlier, seen = list(fact.after), set()
+    while earlier:
+        other_id = earlier.pop()
+        if other_id == fact.id:
+            problems.append(origin.problem(("after",), f"fact '{fact.id}': 'after' leads back to this fact: one of the facts it names comes after it"))
+            break
+        if other_id not in seen and other_id in facts:
+            seen.add(other_id)
+            earlier.extend(facts[other_id][0].after)
     return problems
 
 

@@ -123,11 +123,10 @@ def test_amounts_and_dates_are_written_as_each_language_writes_them(lorvennes):
 
 @pytest.mark.publishing
 def test_search_indexes_both_languages(lorvennes):
-    index = json.loads((lorvennes / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en", "fr"]
-    locations = [entry["location"] for entry in index["docs"]]
-    assert any(location.startswith("fr/facts/") for location in locations)
-    assert any(location.startswith("facts/") for location in locations)
+    languages = json.loads((lorvennes / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    assert set(languages) == {"en", "fr"}
+    facts = len(list((lorvennes / "site" / "facts").iterdir()))
+    assert all(language["page_count"] >= facts for language in languages.values())
 
 
 def test_a_misquoted_article_is_refused_in_the_second_dossier_too(tmp_path):

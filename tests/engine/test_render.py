@@ -131,3 +131,31 @@ def test_bar_chart_scales_bars_to_the_largest_value():
     largest, smaller = (bar.percent for bar in chart.bars)
     assert 50 <= largest < 100  # room beside the longest bar for its value
     assert smaller == round(largest / 4, 1)
+
+
+SECOND_FACT_OF_AUGUST = """\
+  - id: launch-party
+    title: {zh: 发布会, en: Launch party}
+    claim: {zh: 发布之后开了发布会。, en: A party followed the release.}
+    date: "2022-08"
+    topics: [downfall]
+    section: rise
+    asserted_by: [acme-labs]
+    status: reported
+    sources:
+      - article: demo
+        quote: 日活很快达到 1000 万
+"""
+
+
+def test_within_a_month_the_timeline_lists_a_fact_after_the_ones_it_is_said_to_follow(project):
+    # Written first in the file, the party is said to follow the release.
+    project.replace("facts/facts.yml", "facts:\n", "facts:\n" + SECOND_FACT_OF_AUGUST.replace('date: "2022-08"\n', 'date: "2022-08"\n    after: [release]\n'))
+    page = pages_of(project)["timeline.en.md"]
+    assert page.index("Release") < page.index("Launch party")
+
+
+def test_a_section_intro_opens_its_section_on_the_topic_page(project):
+    project.replace("facts/topics.yml", "title: {zh: 钱, en: Money}", "title: {zh: 钱, en: Money}\n        intro: {zh: 钱从哪里来。, en: Where the money came from.}")
+    page = pages_of(project)["topics/downfall.en.md"]
+    assert page.index("## Money") < page.index("Where the money came from.")

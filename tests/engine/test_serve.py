@@ -1,24 +1,10 @@
-"""`serve` for a small dossier: the command it starts MkDocs with, and how search splits Chinese while serving."""
+"""`serve` for a small dossier: the command it starts MkDocs with."""
 
 from __future__ import annotations
 
 import subprocess
-from types import SimpleNamespace
 
 from dossier import serving
-
-
-def test_search_while_serving_splits_chinese_into_the_words_material_would(monkeypatch):
-    from material.plugins.search.plugin import SearchIndex
-
-    monkeypatch.setattr(serving, "served", serving.ServedSite(dirty=True))
-    material = SearchIndex._segment_chinese.__get__(SearchIndex.__new__(SearchIndex))
-    index = SimpleNamespace(_segment_chinese=material)
-    serving._segment_each_text_once(index)
-    texts = ["Acme Labs 的创始人 Jane Roe 宣布辞职。", "首席执行官辞职了，公司陷入危机", "Only English.", ""]
-    edited = [text.replace("辞职", "离开公司") for text in texts]
-    for text in texts + edited + texts:  # the last ones from what was kept
-        assert index._segment_chinese(text) == material(text)
 
 
 def serve_command(project, monkeypatch) -> list[str]:

@@ -90,3 +90,15 @@ def test_uncited_passage_must_exist(project):
     (problem,) = project.problems()
     assert problem.startswith("facts/uncited.yml:2:")
     assert "passage not found in article 'demo'" in problem
+
+
+def test_after_names_a_fact_of_the_same_date(project):
+    project.replace("facts/facts.yml", '    date: "2022-08"\n', '    date: "2022-08"\n    after: [releases]\n')
+    (problem,) = project.problems()
+    assert problem.startswith("facts/facts.yml:6:") and "unknown fact 'releases' (did you mean 'release'?) in 'after'" in problem
+
+
+def test_after_that_leads_back_to_its_own_fact_is_refused(project):
+    project.replace("facts/facts.yml", '    date: "2022-08"\n', '    date: "2022-08"\n    after: [release]\n')
+    (problem,) = project.problems()
+    assert "fact 'release': 'after' leads back to this fact" in problem

@@ -102,31 +102,15 @@ def time_limit():
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.fixture(scope="session")
-def empty_search_index(site: Path) -> str:
-    """A search index with the site's search configuration and no documents."""
-    config = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
-    return json.dumps({"config": config, "docs": []})
-
-
 @pytest.fixture
-def new_context(browser, base_url, empty_search_index):
-    """Opens browser contexts on the served site; closes them after the test.
-
-    Takes browser.new_context's options, and with_search_index=True to load the real search index
-    rather than an empty one.
-    """
+def new_context(browser, base_url):
+    """Opens browser contexts on the served site, with browser.new_context's options; closes them after the test."""
     contexts = []
 
-    def open_context(with_search_index: bool = False, **options):
+    def open_context(**options):
         context = browser.new_context(base_url=base_url, **{"viewport": DESKTOP, **options})
         context.set_default_timeout(10_000)
         context.set_default_navigation_timeout(15_000)
-        if not with_search_index:
-            context.route(
-                "**/search/search_index.json",
-                lambda route: route.fulfill(body=empty_search_index, content_type="application/json"),
-            )
         contexts.append(context)
         return context
 
@@ -137,14 +121,8 @@ def new_context(browser, base_url, empty_search_index):
 
 @pytest.fixture
 def page(new_context) -> Page:
-    """A page in a fresh desktop-sized context (with an empty search index)."""
+    """A page in a fresh desktop-sized context."""
     return new_context().new_page()
-
-
-@pytest.fixture
-def searchable_page(new_context) -> Page:
-    """A page in a fresh desktop-sized context, with the real search index."""
-    return new_context(with_search_index=True).new_page()
 
 
 @pytest.fixture(scope="session")

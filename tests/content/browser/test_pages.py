@@ -17,7 +17,6 @@ PAGE_WEIGHT_BUDGET = 400 * 1024
 
 @pytest.mark.parametrize("language, path", EVERY_PAGE)
 def test_no_request_leaves_the_sites_own_host(new_context, language, path):
-    # The search index is requested as usual (and seen here); only its answer is the empty index.
     context = new_context()
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
@@ -26,6 +25,18 @@ def test_no_request_leaves_the_sites_own_host(new_context, language, path):
     assert requested
     elsewhere = [url for url in requested if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"]
     assert not elsewhere
+
+
+@pytest.mark.parametrize("language, path", EVERY_PAGE)
+def test_a_page_logs_no_error_and_every_request_it_makes_succeeds(new_context, language, path):
+    page = new_context().new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("requestfailed", lambda request: errors.append(f"failed: {request.url}"))
+    page.on("response", lambda response: response.status >= 400 and errors.append(f"{response.status}: {response.url}"))
+    page.goto(address(language, path), wait_until="networkidle")
+    assert not errors
 
 
 def wider_than_the_window(page: Page, width: int) -> list[str]:
@@ -70,8 +81,8 @@ def test_on_a_phone_the_charts_words_are_at_least_12_pixels(new_context, languag
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
-def test_a_fact_page_loads_less_than_400_kb_search_index_aside(new_context, language):
-    context = new_context(with_search_index=True)
+def test_a_fact_page_opened_cold_from_a_shared_link_loads_less_than_400_kb_with_everything_it_loads(new_context, language):
+    context = new_context()
     loaded: dict[str, int] = {}
 
     def weigh(request):
@@ -82,13 +93,8 @@ def test_a_fact_page_loads_less_than_400_kb_search_index_aside(new_context, lang
     context.on("requestfinished", weigh)
     page = context.new_page()
     page.goto(address(language, PAGE_TYPES["fact"]), wait_until="networkidle")
-    counted = {
-        url: size
-        for url, size in loaded.items()
-        if not urlsplit(url).path.endswith("/search/search_index.json") and "/assets/javascripts/workers/search." not in url
-    }
-    total = sum(counted.values())
-    listing = "\n".join(f"{size:>9} {url}" for url, size in sorted(counted.items(), key=lambda item: -item[1]))
+    total = sum(loaded.values())
+    listing = "\n".join(f"{size:>9} {url}" for url, size in sorted(loaded.items(), key=lambda item: -item[1]))
     assert total < PAGE_WEIGHT_BUDGET, f"{total} bytes:\n{listing}"
 
 

@@ -1,4 +1,5 @@
-"""Search: Material's search box finds facts in both languages, and a result opens the fact."""
+"""Search: the header's search button finds facts as readers type them, in the reader's language,
+and costs nothing until it is opened."""
 
 from __future__ import annotations
 
@@ -7,109 +8,135 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from .site_pages import LANGUAGES, OTHER_LANGUAGE, address, language_of
+from .site_pages import LANGUAGES, PAGE_TYPES, address, language_of
 
 pytestmark = pytest.mark.browser
 
-# A word a reader would type, on a page of the word's language, as (language, word).
-WORDS = [
-    pytest.param("zh", "辞职", id="zh-resigned"),
-    pytest.param("zh", "亚马逊", id="zh-amazon"),
-    pytest.param("en", "resigned", id="en-resigned"),
-    pytest.param("en", "Amazon", id="en-amazon"),
+# The fixed list of queries, written before Material's search and Pagefind were compared (README):
+# what readers type, as (page language, query, the fact that must be among the first three results).
+FINDS_ITS_FACT = [
+    ("zh", "800万", "bloomberg-monthly-costs-8-million"),
+    ("zh", "5000万", "intel-50-million-october-2023"),
+    ("zh", "CEO辞职", "mostaque-resigns-as-ceo"),
+    ("zh", "研发团队", "stable-diffusion-core-team-resigns"),
+    ("zh", "Getty", "getty-artists-accuse-stability-of-theft"),
+    ("zh", "红帽", "red-hat-subscription-enterprise-software"),
+    ("en", "Mostaque", "mostaque-resigns-as-ceo"),
+    ("en", "resigns as CEO", "mostaque-resigns-as-ceo"),
+    ("en", "8 million", "bloomberg-monthly-costs-8-million"),
+    ("en", "50 million", "intel-50-million-october-2023"),
+    ("en", "Intel", "intel-50-million-october-2023"),
+    ("en", "Getty Images", "getty-artists-accuse-stability-of-theft"),
+    ("en", "Rombach", "robin-rombach-resigns"),
+    ("en", "Red Hat", "red-hat-subscription-enterprise-software"),
+    ("en", "Inflection valuation", "inflection-valued-4-billion-falling-apart"),
+]
+# The rest of that list, which Pagefind's Chinese word splitting does not find yet (README: "Search").
+NOT_YET_FOUND = [
+    ("zh", "800万美元", "bloomberg-monthly-costs-8-million"),
+    ("zh", "1亿美元", "stability-2022-funding-round-and-valuation"),
+    ("zh", "Mostaque", "mostaque-resigns-as-ceo"),
+    ("zh", "辞职", "mostaque-resigns-as-ceo"),
+    ("zh", "首席执行官", "mostaque-resigns-as-ceo"),
+    ("zh", "英特尔", "intel-50-million-october-2023"),
+    ("en", "open source", "stable-diffusion-famous-for-free-open-source"),
 ]
 
 
-# Material's summary line once the search has answered: "3 matching documents", "No matching documents"…
-ANSWERED = re.compile(r"matching document|符合条件的结果")
+def open_search(page: Page) -> Locator:
+    page.locator(".dossier-search-button").click()
+    field = page.locator(".dossier-search .pagefind-ui__search-input")
+    expect(field).to_be_focused(timeout=15_000)
+    return field
 
 
-class SearchDidNotAnswer(RuntimeError):
-    """The search box never listed an answer."""
+def search(page: Page, query: str) -> list[str]:
+    """Types a query into the search box as a reader would; returns the listed results' addresses, best first."""
+    field = open_search(page)
+    field.click()
+    page.keyboard.insert_text(query)
+    message = page.locator(".dossier-search .pagefind-ui__message")
+    expect(message).to_contain_text(re.compile(r"\d|没有|No results"), timeout=15_000)
+    # The message counts the results and repeats the query: its count is the number the query lacks.
+    counted = [int(number) for number in re.findall(r"\d+", message.inner_text()) if number not in re.findall(r"\d+", query)]
+    # Each result's title and address arrive after the count: wait for the first three.
+    page.wait_for_function(
+        "count => document.querySelectorAll('.dossier-search .pagefind-ui__result-link').length >= count", arg=min([3, *counted[:1]])
+    )
+    return page.locator(".dossier-search .pagefind-ui__result-link").evaluate_all("links => links.map(link => link.href)")
 
 
-def search(page: Page, word: str) -> Locator:
-    """Types a word into the search box as a reader would, and returns the listed results' links.
-
-    An input method commits Chinese text without any keyup, and Material reads the query on keyup:
-    like a reader, press End after typing. The results are returned once Material has answered
-    (its summary line counts the results); the search index takes a few seconds to load and build.
-    """
-    page.locator("input.md-search__input").click()
-    page.keyboard.insert_text(word)
-    page.keyboard.press("End")
-    summary = page.locator(".md-search-result__meta")
-    try:
-        expect(summary).to_have_text(ANSWERED, timeout=20_000)
-    except AssertionError as error:
-        raise SearchDidNotAnswer(f"searching {word!r}: the search box never counted any results") from error
-    return page.locator(".md-search-result__list > .md-search-result__item > a.md-search-result__link")
+def fact_of(url: str) -> str | None:
+    match = re.search(r"/facts/([^/#?]+)/", url)
+    return match and match.group(1)
 
 
-def mentions(text: str, word: str) -> bool:
-    """Whether a text holds a word, whatever its case and the zero-width spaces of segmented Chinese."""
-    return word.lower() in re.sub(r"\s+", " ", text.replace("\u200b", "")).lower()
+def query_param(language: str, query: str, fact: str, **marks):
+    return pytest.param(language, query, fact, id=f"{language}-{query}", **marks)
 
 
-@pytest.mark.parametrize("language, word", WORDS)
-def test_a_word_typed_in_the_search_box_lists_matching_results_in_the_readers_language_first(searchable_page, language, word):
-    searchable_page.goto(address(language, "topics/collapse/"))
-    results = search(searchable_page, word)
-    summary = searchable_page.locator(".md-search-result__meta").inner_text()
-    assert results.count() > 0, f"searching {word!r} on a {language} page lists nothing: {summary!r}"
-    first_item = searchable_page.locator(".md-search-result__list > .md-search-result__item").first
-    assert mentions(first_item.inner_text(), word)
-    assert language_of(results.first.get_attribute("href")) == language
-
-
-@pytest.mark.parametrize("language, word", [WORDS[0], WORDS[3]])
-def test_clicking_a_search_result_opens_a_page_containing_the_word(searchable_page, language, word):
-    searchable_page.goto(address(language, "topics/collapse/"))
-    results = search(searchable_page, word)
-    assert results.count() > 0, f"searching {word!r} lists nothing"
-    with searchable_page.expect_navigation():
-        results.first.click()
-    text = searchable_page.locator("article.md-content__inner").inner_text()
-    assert mentions(text, word), f"{searchable_page.url} does not contain {word!r}"
-
-
-def test_a_name_written_alike_in_both_languages_lists_the_readers_language_first(new_context):
-    for name in ("Stability", "Mostaque"):
-        for language in ("zh", "en"):
-            page = new_context(with_search_index=True).new_page()
-            page.goto(address(language, "topics/collapse/"))
-            first = search(page, name).first.get_attribute("href")
-            assert language_of(first) == language, f"searching {name!r} on a {language} page lists {first} first"
-
-
-# A name on a few pages in each language: both languages' results are listed at once.
-FEW_PAGES_IN_EACH_LANGUAGE = "Claude"
+@pytest.mark.parametrize(
+    "language, query, fact",
+    [query_param(*each) for each in FINDS_ITS_FACT]
+    + [query_param(*each, marks=pytest.mark.xfail(strict=True, reason="Pagefind splits these Chinese words otherwise")) for each in NOT_YET_FOUND],
+)
+def test_a_query_as_readers_type_it_finds_its_fact_among_the_first_three_results(page, language, query, fact):
+    page.goto(address(language, PAGE_TYPES["topic"]))
+    results = search(page, query)
+    assert fact in [fact_of(url) for url in results[:3]], f"{query!r} lists first: {results[:3]}"
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
-def test_the_other_languages_results_follow_and_open_pages_in_their_language(new_context, base_url, language):
-    page = new_context(with_search_index=True).new_page()
-    page.goto(address(language, "topics/collapse/"))
-    results = search(page, FEW_PAGES_IN_EACH_LANGUAGE)
-    links = results.evaluate_all("links => links.map(link => link.href)")
-    assert all(link.startswith(base_url) for link in links), links
-    languages = [language_of(link) for link in links]
-    other = OTHER_LANGUAGE[language]
-    assert languages[0] == language and other in languages, languages
-    assert languages == sorted(languages, key=lambda each: each != language), f"the two languages' results are mixed: {languages}"
-    with page.expect_navigation():
-        results.nth(languages.index(other)).click()
-    assert language_of(page.url) == other
-    assert mentions(page.locator("article.md-content__inner").inner_text(), FEW_PAGES_IN_EACH_LANGUAGE)
+def test_results_are_pages_in_the_readers_language_titled_as_on_the_page(page, language):
+    page.goto(address(language, PAGE_TYPES["topic"]))
+    results = search(page, "Stability")
+    assert len(results) >= 5 and {language_of(url) for url in results} == {language}, results
+    titles = page.locator(".dossier-search .pagefind-ui__result-title").all_inner_texts()
+    assert titles and not any("\u200b" in title or "¶" in title for title in titles), titles
 
 
-@pytest.mark.parametrize("language", list(LANGUAGES))
-def test_enter_opens_the_first_result(new_context, language):
-    # "Dream": Material scores an English page best, and Enter opens the best-scored result listed.
-    page = new_context(with_search_index=True).new_page()
-    page.goto(address(language, "topics/collapse/"))
-    first = search(page, "Dream").first.get_attribute("href")
+def test_a_result_opens_its_fact_page(page):
+    page.goto(address("en", PAGE_TYPES["topic"]))
+    search(page, "Getty Images")
+    link = page.locator(".dossier-search .pagefind-ui__result-link").filter(has_text="litigation").first
     with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert page.url == first
-    assert language_of(page.url) == language
+        link.click()
+    assert fact_of(page.url) == "getty-artists-accuse-stability-of-theft"
+    assert "Getty Images" in page.locator("article h1").inner_text()
+
+
+def test_a_fact_page_is_not_found_by_the_titles_of_the_other_facts_it_lists(page, dossier):
+    """A fact page lists related facts; searching a word that only their titles hold does not list the page."""
+    titles = {fact["id"]: fact["title"]["en"] for fact in dossier["facts"]}
+    shown = PAGE_TYPES["fact"]
+    page.goto(address("en", shown))
+    listed = page.locator("#related ~ ul a").first.get_attribute("href")
+    article = page.locator("article").inner_text()
+    own_words = article.split(page.locator("#in-context").inner_text())[0].lower()
+    word = next(word for word in re.findall(r"[A-Za-z]{6,}", titles[fact_of("/facts/" + listed.rstrip("/").split("/")[-1] + "/")]) if word.lower() not in own_words)
+    results = search(page, word)
+    assert results, f"{word!r} finds nothing at all"
+    assert fact_of("/" + shown) not in [fact_of(url) for url in results], (word, results)
+
+
+def test_a_page_opened_from_a_shared_link_fetches_no_search_until_the_search_is_opened(page):
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(address("zh", PAGE_TYPES["fact"]), wait_until="networkidle")
+    assert not [url for url in fetched if "/pagefind/" in url]
+    search(page, "英特尔")
+    assert [url for url in fetched if "/pagefind/" in url]
+
+
+def test_escape_closes_the_search_and_the_slash_key_opens_it(page):
+    page.goto(address("en", PAGE_TYPES["home"]))
+    page.keyboard.press("/")
+    expect(page.locator(".dossier-search .pagefind-ui__search-input")).to_be_focused(timeout=15_000)
+    page.keyboard.press("Escape")
+    expect(page.locator(".dossier-search")).not_to_be_visible()
+
+
+def test_without_javascript_there_is_no_search_button_to_press(new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(address("en", PAGE_TYPES["fact"]))
+    assert page.locator(".dossier-search-button").count() == 0

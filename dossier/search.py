@@ -1,0 +1,29 @@
+"""The site's search index: Pagefind reads the built pages and writes, into the site's pagefind/
+folder, one index per language (the pages' `lang`), in small pieces that a reader's browser
+fetches only when searching. Chinese is split into words as it is indexed.
+
+What a page is found by is marked in its HTML: `data-pagefind-body` around what is indexed (the
+templates leave it off pages that only list what other pages say), `data-pagefind-ignore` around
+what is not (the other facts a fact page lists, its citation box).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+# The pilcrow of each heading's permalink is not a word of the page (nor of a result's title).
+NOT_TEXT = ".headerlink"
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; its output says why."""
+
+
+def index(site: Path) -> None:
+    """Write the search index of the built site into site/pagefind/."""
+    command = [sys.executable, "-m", "pagefind_bin_extended", "--site", str(site), "--exclude-selectors", NOT_TEXT, "--silent"]
+    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    if finished.returncode != 0:
+        raise SearchIndexError((finished.stdout + finished.stderr).strip() or f"pagefind exited with status {finished.returncode}")
