@@ -1,5 +1,6 @@
-"""A build killed at any moment (SIGKILL: a power cut, an out-of-memory kill, a closed CI job)
-leaves a whole site in site/, the old one or the new one, and the next build repairs what it left.
+"""Whatever serves site/ finds a whole site, the old one or the new one: while a build puts the
+new one in place, and after a build killed at any moment (SIGKILL: a power cut, an out-of-memory
+kill, a closed CI job), whose leftovers the next build repairs.
 
 The small dossier builds in a few seconds, so a build is killed at moments spread over the whole
 of it, each seen from outside, whatever the machine's speed: at once, as the pages are written,
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import pipeline
+from dossier import pipeline, publish
 from tests.conftest import REPO
 from tests.engine.conftest import FACT, Project
 
@@ -185,3 +186,51 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_rep
         f"missing {sorted(set(old_site) - set(left))[:5]}, changed {sorted(name for name in left if left[name] != old_site.get(name))[:5]}"
     )
     assert generated(root) == generated_from_nothing(root, tmp_path), f"killed with {step}: the next build did not repair docs/ or the preview images"
+
+
+# Another process (no lock shared with the test's): counts the times it finds the site's page missing.
+READER = """
+import os, sys
+page, done, checks, missing = sys.argv[1], sys.argv[2], 0, 0
+while not os.path.exists(done):
+    checks += 1
+    missing += not os.path.exists(page)
+print(checks, missing)
+"""
+
+
+class FinishedMkDocs:
+    """An MkDocs that has built an empty site, at once: the test adds the site's page itself."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def wait(self) -> int:
+        return 0
+
+    def poll(self) -> int:
+        return 0
+
+
+def test_a_reader_never_finds_the_site_folder_missing_while_builds_publish_one_site_after_another(tmp_path, monkeypatch):
+    site, done = tmp_path / "site", tmp_path / "done"
+    site.mkdir()
+    (site / "index.html").write_text("0", encoding="utf-8")
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(site / "index.html"), str(done)], stdout=subprocess.PIPE, text=True)
+    monkeypatch.setattr(publish.subprocess, "Popen", FinishedMkDocs)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    try:
+        for number in range(1, 201):
+            building = publish.StagedBuild(tmp_path, site)
+            try:
+                building.add_files({"index.html": str(number)})
+                building.publish()
+            finally:
+                building.discard()
+    finally:
+        done.touch()
+        checks, missing = map(int, reader.communicate(timeout=60)[0].split())
+    assert checks > 1000, "the reader hardly looked"
+    assert missing == 0, f"the site's page was missing {missing} times in {checks} looks"
+    assert (site / "index.html").read_text(encoding="utf-8") == "200"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["done", "site"]  # nothing left beside it
