@@ -234,3 +234,14 @@ def test_a_reader_never_finds_the_site_folder_missing_while_builds_publish_one_s
     assert missing == 0, f"the site's page was missing {missing} times in {checks} looks"
     assert (site / "index.html").read_text(encoding="utf-8") == "200"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["done", "site"]  # nothing left beside it
+
+
+def test_an_old_site_a_killed_build_had_moved_aside_is_put_back_by_the_next_build(tmp_path):
+    """On a file system that cannot exchange two folders, a build killed between its two renames left no site/."""
+    site = tmp_path / "site"
+    moved_aside = publish.previous_site(site)  # the first rename done, the second not
+    moved_aside.mkdir()
+    (moved_aside / "index.html").write_text("the old site", encoding="utf-8")
+    with publish.one_build_at_a_time(tmp_path / "build.lock", site):
+        assert (site / "index.html").read_text(encoding="utf-8") == "the old site"  # even if this build then fails
+    assert not moved_aside.exists()
