@@ -163,9 +163,8 @@ def generated_from_nothing(root: Path, scratch: Path) -> dict[str, str]:
 @pytest.mark.publishing
 @pytest.mark.parametrize("moment", MOMENTS, ids=[moment.name for moment in MOMENTS])
 def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_repairs_the_rest(built, tmp_path, moment):
-    template = built
     root = tmp_path / "dossier"
-    shutil.copytree(template, root, symlinks=True)  # with its site, its generated pages and its cache
+    shutil.copytree(built, root, symlinks=True)  # with its site, its generated pages and its cache
     site = root / "site"
     old_site = digests(site)
     title = f"Release {moment.name}"
@@ -181,6 +180,8 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_rep
     new_site = digests(site)
     assert title.encode() in (site / "en/facts/release/index.html").read_bytes()
     assert sorted(new_site) == sorted(old_site)  # the same pages: only a title changed
+    # A build's site is the same, byte for byte, from the same input (SOURCE_DATE_EPOCH): so a
+    # whole new site left by the killed build is the very one the next build made.
     assert left in (old_site, new_site), (
         f"killed with {step}, site/ held neither the old site nor the new one: "
         f"missing {sorted(set(old_site) - set(left))[:5]}, changed {sorted(name for name in left if left[name] != old_site.get(name))[:5]}"
