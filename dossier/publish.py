@@ -133,7 +133,8 @@ def exchange(first: Path, second: Path) -> None:
 @contextlib.contextmanager
 def one_build_at_a_time(lock_file: Path, site_dir: Path) -> Iterator[None]:
     """Hold the project's build lock (a second build waits, and says so); once it is held, what a
-    killed build left behind (its staging folder) is removed."""
+    killed build left behind (its staging folder) is removed, and an old site it had moved aside
+    without putting the new one in its place (see StagedBuild.publish) is put back."""
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_file, "a") as lock:
         try:
@@ -142,6 +143,8 @@ def one_build_at_a_time(lock_file: Path, site_dir: Path) -> Iterator[None]:
             print("Another build of this project is running: waiting for it to finish…", file=sys.stderr, flush=True)
             fcntl.flock(lock, fcntl.LOCK_EX)
         site = site_dir.resolve()
+        if previous_site(site).is_dir() and not site.exists():
+            previous_site(site).rename(site)
         for leftover in [*site.parent.glob(staging_prefix(site) + "*"), previous_site(site)]:
             shutil.rmtree(leftover, ignore_errors=True)
         yield

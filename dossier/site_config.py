@@ -47,7 +47,8 @@ def mkdocs_config(root: Path, engine: Path, templates: Path, dossier: Dossier, w
         engine={
             "overrides": relative(engine / "overrides"),
             "hooks": relative(engine / "dossier" / "serving.py"),
-            "watched": [relative(engine / folder) for folder in ("templates", "dossier", "overrides")],
+            # The templates in use: the dossier's own folder, when it has one, else the engine's.
+            "watched": [relative(templates), relative(engine / "dossier"), relative(engine / "overrides")],
         },
         palette={code: _palette(wordings[code]) for code in settings.codes},
         theme_languages=[theme_language(code) for code in settings.codes],

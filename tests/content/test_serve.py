@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -16,43 +13,26 @@ from pathlib import Path
 import pytest
 
 from tests.content.conftest import copy_with_previews
-from tests.local_server import fetch, free_port
+from tests.local_server import fetch, free_port, running, wait_for
 
 FACT_ID = "stable-diffusion-public-release"
-
-
-def wait_for(condition, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.5)
-    pytest.fail(f"gave up waiting for {what}")
 
 
 @pytest.fixture
 def served(tmp_path, site):
     copy = copy_with_previews(tmp_path / "repo", site)
     port = free_port()
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "build_site.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=copy, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    log = tmp_path / "serve.log"
     page = f"http://127.0.0.1:{port}/facts/{FACT_ID}/"
+    with running([sys.executable, "build_site.py", "serve", "--dev-addr", f"127.0.0.1:{port}"], copy, log) as process:
 
-    def first_build_served() -> bool:
-        if process.poll() is not None:  # say why at once, rather than wait for a server that is gone
-            pytest.fail(f"`build_site.py serve` stopped before serving:\n{(tmp_path / 'serve.log').read_text(encoding='utf-8')}")
-        return "<h1" in fetch(page)
+        def first_build_served() -> bool:
+            if process.poll() is not None:  # say why at once, rather than wait for a server that is gone
+                pytest.fail(f"`build_site.py serve` stopped before serving:\n{log.read_text(encoding='utf-8')}")
+            return "<h1" in fetch(page)
 
-    try:
         wait_for(first_build_served, 300, "the first build")
-        yield copy, page, tmp_path / "serve.log"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        log.close()
+        yield copy, page, log
 
 
 def edit(facts_file: Path, old: str, new: str) -> None:

@@ -1,14 +1,18 @@
 """Whatever an editor writes in a text field is shown as text, in every place the field lands:
-page bodies, headings, titles, link previews, the citation's code blocks, scripts and charts."""
+page bodies, headings, titles, link previews, the citation's code blocks, scripts and charts;
+read from the built HTML, and in Chromium, which runs the pages' scripts."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from dossier import pipeline
+from tests.browsing import chromium, served_folder
 from tests.engine.conftest import Project
 
 # Each field gets its own number, so that a break-out is traced to the field it came from.
@@ -123,15 +127,25 @@ class LiveMarkup(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, LiveMarkup]:
+def hostile_site(tmp_path_factory) -> Path:
+    """The hostile dossier, built: its site folder."""
     project = Project(tmp_path_factory.mktemp("hostile"))
     write_hostile_dossier(project)
     pipeline.build(project.root, project.root / "site", local=True)
+    return project.root / "site"
+
+
+def html_pages(site: Path) -> list[str]:
+    return [str(page.relative_to(site)) for page in sorted(site.rglob("*.html"))]
+
+
+@pytest.fixture(scope="module")
+def built(hostile_site) -> dict[str, LiveMarkup]:
     pages = {}
-    for page in sorted((project.root / "site").rglob("*.html")):
+    for page in html_pages(hostile_site):
         parsed = LiveMarkup()
-        parsed.feed(page.read_text(encoding="utf-8"))
-        pages[str(page.relative_to(project.root / "site"))] = parsed
+        parsed.feed((hostile_site / page).read_text(encoding="utf-8"))
+        pages[page] = parsed
     return pages
 
 
@@ -158,3 +172,73 @@ def test_a_field_is_shown_as_text_wherever_it_lands(built, name):
     assert shown, f"the {name} is shown on no page"
     alive = [f"{page}: {markup}" for page, parsed in built.items() for markup in parsed.live if f"alert({number})" in markup]
     assert not alive, "\n".join(alive)
+
+
+# Before any script of a page: each call of alert(), confirm() or prompt() is recorded, then made,
+# so that the dialog it opens is seen too.
+RECORD_ALERTS = """
+window.__alerts = [];
+for (const name of ["alert", "confirm", "prompt"]) {
+  const original = window[name].bind(window);
+  window[name] = (...args) => { window.__alerts.push(`${name}(${args.join(", ")})`); return original(...args); };
+}
+"""
+
+# What of the page, once its own scripts have run, a field could have brought to life.
+LIVE_IN_DOCUMENT = """() => [...document.querySelectorAll("*")].flatMap(element => [...element.attributes]
+  .filter(attribute => attribute.value.includes("alert("))
+  .filter(attribute => attribute.name.startsWith("on") || /^\\s*javascript:/i.test(attribute.value))
+  .map(attribute => `<${element.localName} ${attribute.name}=${attribute.value}>`))"""
+
+
+@dataclass
+class Visited:
+    """What Chromium made of one page: what ran, what could run, and the text a reader sees."""
+
+    ran: list[str]
+    live: list[str]
+    text: str
+
+
+@pytest.fixture(scope="module")
+def in_chromium(hostile_site) -> dict[str, Visited]:
+    """Every page of the hostile site, opened in Chromium and left to load and run its scripts."""
+    visited = {}
+    with served_folder(hostile_site) as base_url, chromium() as browser:
+        context = browser.new_context(base_url=base_url)
+        context.set_default_timeout(30_000)
+        context.add_init_script(RECORD_ALERTS)
+        for path in html_pages(hostile_site):
+            page, ran = context.new_page(), []
+            page.on("dialog", lambda dialog, ran=ran: (ran.append(f"a dialog: {dialog.message}"), dialog.dismiss()))
+            page.on("request", lambda request, ran=ran: request.url.endswith("/x") and ran.append(f"a request for {request.url}"))
+            page.goto(path, wait_until="networkidle")
+            ran += page.evaluate("window.__alerts")
+            visited[path] = Visited(ran, page.evaluate(LIVE_IN_DOCUMENT), page.inner_text("body"))
+            page.close()
+        context.close()
+    return visited
+
+
+@pytest.mark.browser
+def test_in_chromium_no_field_opens_a_dialog_or_loads_its_image_on_any_page(in_chromium):
+    ran = [f"{path}: {what}" for path, page in in_chromium.items() for what in page.ran]
+    assert not ran, "\n".join(ran)
+
+
+@pytest.mark.browser
+def test_in_chromium_no_field_becomes_an_event_handler_or_a_script_link_once_the_pages_scripts_have_run(in_chromium):
+    live = [f"{path}: {markup}" for path, page in in_chromium.items() for markup in page.live]
+    assert not live, "\n".join(live)
+
+
+FACT_PAGE_FIELDS = ["fact title", "fact claim", "fact date note", "figure label", "figure unit", "figure period", "figure as written", "note text", "quote and article text", "translation"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", FIELDS)
+def test_in_chromium_a_field_reads_as_the_very_text_written(in_chromium, name):
+    written = hostile(FIELDS.index(name))
+    assert any(written in page.text for page in in_chromium.values()), f"the {name} reads as written on no page"
+    if name in FACT_PAGE_FIELDS:
+        assert all(written in in_chromium[f"{prefix}facts/release/index.html"].text for prefix in ("", "en/")), f"the fact page does not show the {name} as written"

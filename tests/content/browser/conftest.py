@@ -13,70 +13,28 @@ weight ask for the real one.
 
 from __future__ import annotations
 
-import functools
 import json
 import signal
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's; never `playwright install`
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 900}
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the site's files without logging each request."""
-
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's signature
-        pass
-
-
-class SiteServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        """A browser context closed in the middle of a download is not an error of the site."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+from tests.browsing import DESKTOP, chromium, served_folder
 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path):
     """The built site, served on 127.0.0.1 on a free port for the whole session."""
-    server = SiteServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served_folder(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 TEST_TIME_LIMIT = 120  # seconds

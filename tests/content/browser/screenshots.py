@@ -6,15 +6,11 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 import sys
-import threading
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from tests.content.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, QuietHandler, SiteServer
+from tests.browsing import DESKTOP, chromium, served_folder
 from tests.content.browser.site_pages import LANGUAGES, PAGE_TYPES, address
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,11 +21,7 @@ TALLEST = 4000  # px: the longest pages (sources, topics) are cut there
 def main(site: Path) -> None:
     shutil.rmtree(FOLDER, ignore_errors=True)
     FOLDER.mkdir()
-    server = SiteServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with served_folder(site) as base_url, chromium() as browser:
         for scheme in ("light", "dark"):
             context = browser.new_context(base_url=base_url, viewport=DESKTOP, color_scheme=scheme)
             for name, path in PAGE_TYPES.items():
@@ -41,8 +33,6 @@ def main(site: Path) -> None:
                     page.screenshot(path=shot, full_page=True, clip={"x": 0, "y": 0, "width": DESKTOP["width"], "height": height})
                     page.close()
             context.close()
-        browser.close()
-    server.shutdown()
     print(f"{len(list(FOLDER.glob('*.png')))} screenshots in {FOLDER.relative_to(REPO)}/")
 
 
