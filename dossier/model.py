@@ -169,6 +169,7 @@ class Topic(Strict):
     id: Slug
     title: Text
     intro: Text
+    summary: Text | None = None  # one line on the home page (else the intro)
     colour: TopicColour | None = None
     sections: list[Section] = Field(min_length=1)
 

@@ -31,6 +31,10 @@ def plan(site: Site, language: Language) -> list[PlannedPage]:
     ]
 
 
+LATEST_EVENTS = 5  # on the home page, newest first
+NOT_EVENTS = ("prediction", "opinion")  # what someone expects or thinks is no event
+
+
 def home(site: Site, language: Language) -> PlannedPage:
     settings = site.dossier.settings
 
@@ -48,6 +52,7 @@ def home(site: Site, language: Language) -> PlannedPage:
             "meta": _meta(language, settings.site.description[language]),
             "story": [escape_markdown(paragraph) for paragraph in story.split("\n\n") if paragraph.strip()],
             "key_facts": key_figures,
+            "latest": [fact for fact in site.arrangement.timeline if fact.status not in NOT_EVENTS][-LATEST_EVENTS:][::-1],
         }
 
     return _page(site, "home.md.j2", urls.HOME, language, values, whole_dossier=True)

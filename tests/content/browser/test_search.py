@@ -31,7 +31,7 @@ FINDS_ITS_FACT = [
     ("en", "Red Hat", "red-hat-subscription-enterprise-software"),
     ("en", "Inflection valuation", "inflection-valued-4-billion-falling-apart"),
 ]
-# The rest of that list, which Pagefind's Chinese word splitting does not find yet (README: "Search").
+# The rest of that list, whose fact is not among the first three yet (README: "Search").
 NOT_YET_FOUND = [
     ("zh", "800万美元", "bloomberg-monthly-costs-8-million"),
     ("zh", "1亿美元", "stability-2022-funding-round-and-valuation"),
@@ -78,7 +78,7 @@ def query_param(language: str, query: str, fact: str, **marks):
 @pytest.mark.parametrize(
     "language, query, fact",
     [query_param(*each) for each in FINDS_ITS_FACT]
-    + [query_param(*each, marks=pytest.mark.xfail(strict=True, reason="Pagefind splits these Chinese words otherwise")) for each in NOT_YET_FOUND],
+    + [query_param(*each, marks=pytest.mark.xfail(strict=True, reason="not yet among the first three: README, Search")) for each in NOT_YET_FOUND],
 )
 def test_a_query_as_readers_type_it_finds_its_fact_among_the_first_three_results(page, language, query, fact):
     page.goto(address(language, PAGE_TYPES["topic"]))
