@@ -1,5 +1,6 @@
-"""Charts of the dossier: bar charts of its money figures (drawn as HTML, so that their text
-keeps its size on a phone) and the timeline's dots (SVG), laid out here and drawn by templates.
+"""Charts of the dossier: bar charts of its money figures, and event charts (the timeline's, and
+those of dossier.yml's `event_charts`), laid out here and drawn by templates as HTML, so that
+their text keeps its size on a phone.
 
 Charts are made at build time: no script runs in the reader's browser, and colours come from
 the page's stylesheet, so they follow the light and dark schemes.
@@ -7,11 +8,11 @@ the page's stylesheet, so they follow the light and dark schemes.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .model import Fact, Figure
 
-WIDTH = 720  # of the timeline chart
 LONGEST_BAR = 55  # per cent of the chart's width: the rest holds the value beside it, on a phone too
 
 
@@ -52,60 +53,30 @@ def bar_chart(chart_id: str, title: str, description: str, rows: list[tuple[str,
 
 
 @dataclass(frozen=True)
-class Dot:
+class Mark:
+    """One event: a dot in its topic's colour linked to its fact, with the fact's title beside it when labelled."""
+
     fact_id: str
     topic: str
-    x: float
-    y: float
-    label: str
+    title: str
+    labelled: bool
 
 
 @dataclass(frozen=True)
-class Tick:
-    x: float
-    label: str
+class EventRow:
+    period: str  # as the page writes it: "March 2024"
+    marks: list[Mark]
 
 
 @dataclass(frozen=True)
-class TimelineChart:
+class EventChart:
     id: str
     title: str
     description: str
-    dots: list[Dot]
-    ticks: list[Tick]
-    height: int
-    axis_y: int
-
-    @property
-    def width(self) -> int:
-        return WIDTH
+    rows: list[EventRow]
 
 
-DOT_SPACING = 13
-TIMELINE_MARGIN = 16
-
-
-def timeline_chart(chart_id: str, title: str, description: str, events: list[tuple[str, str, str, str]], year_label) -> TimelineChart:
-    """Events are (month 'YYYY-MM', fact id, topic, label); each month stacks its events upwards."""
-    months = sorted({month for month, *_ in events})
-    first_year, first_month = (int(part) for part in months[0].split("-"))
-    last_year, last_month = (int(part) for part in months[-1].split("-"))
-    span = (last_year - first_year) * 12 + last_month - first_month + 1
-    step = (WIDTH - 2 * TIMELINE_MARGIN) / max(span, 1)
-
-    def x_of(month: str) -> float:
-        year, number = (int(part) for part in month.split("-"))
-        return round(TIMELINE_MARGIN + ((year - first_year) * 12 + number - first_month + 0.5) * step, 1)
-
-    stacks: dict[str, int] = {}
-    for month, *_ in events:
-        stacks[month] = stacks.get(month, 0) + 1
-    axis_y = max(stacks.values()) * DOT_SPACING + 12
-    seen: dict[str, int] = {}
-    dots = []
-    for month, fact_id, topic, label in events:
-        level = seen.get(month, 0)
-        seen[month] = level + 1
-        dots.append(Dot(fact_id, topic, x_of(month), axis_y - 8 - level * DOT_SPACING, label))
-    ticks = [Tick(x_of(f"{year}-01") - step / 2, year_label(str(year))) for year in range(first_year + (first_month > 1), last_year + 1)]
-    return TimelineChart(chart_id, title, description, dots, ticks, axis_y + 28, axis_y)
+def event_chart(chart_id: str, title: str, description: str, events: list[tuple[str, Mark]]) -> EventChart:
+    """Events are (period, mark) in the order shown; the events of one period share its row."""
+    rows = [EventRow(period, [mark for _, mark in group]) for period, group in itertools.groupby(events, key=lambda event: event[0])]
+    return EventChart(chart_id, title, description, rows)

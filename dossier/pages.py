@@ -10,7 +10,7 @@ from . import charts, exports, urls
 from .model import Entity, Fact, Language, Topic
 from .page import PageMeta, PlannedPage
 from .render import Site
-from .text import escape_attribute, escape_markdown, format_amount, format_date, summarize
+from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period, summarize
 
 DESCRIPTION_LIMIT = 150  # characters: what chat apps show of a preview's description, in Chinese too
 
@@ -103,9 +103,10 @@ def topic(site: Site, language: Language, shown: Topic) -> PlannedPage:
 
     def values() -> dict[str, Any]:
         meta = _meta(language, shown.intro[language], urls.social_image(f"topics/{shown.id}", language))
-        return {"meta": meta, "topic": shown, "related": see_also}
+        return {"meta": meta, "topic": shown, "related": see_also, "event_charts": _event_charts(site, language, shown.id)}
 
-    return _page(site, "topic.md.j2", urls.topic_page(shown.id), language, values, facts=[*site.arrangement.topic_order[shown.id], None, *see_also])
+    charted = [site.dossier.facts[fact_id] for chart in site.dossier.settings.event_charts if chart.topic == shown.id for fact_id in [*chart.facts, *filter(None, [chart.count])]]
+    return _page(site, "topic.md.j2", urls.topic_page(shown.id), language, values, facts=[*site.arrangement.topic_order[shown.id], None, *see_also, None, *charted])
 
 
 def fact(site: Site, language: Language, shown: Fact) -> PlannedPage:
@@ -193,16 +194,32 @@ def _money_charts(site: Site, language: Language) -> list[charts.Chart]:
     return made
 
 
-def _timeline_chart(site: Site, language: Language) -> charts.TimelineChart | None:
-    """The facts dated to the month or day, from the dossier's timeline start."""
-    wording, start = site.wordings[language], site.dossier.settings.timeline.start or ""
+def _timeline_chart(site: Site, language: Language) -> charts.EventChart | None:
+    """The facts dated to the month or day from the dossier's timeline start, a row a month; the
+    key events (dossier.yml's timeline.labelled) with their title beside their dot."""
+    wording, timeline = site.wordings[language], site.dossier.settings.timeline
     events = [
-        (shown.date[:7], shown.id, shown.home_topic, f"{format_date(shown.date, wording)} · {shown.title[language]}")
+        (format_date(shown.date[:7], wording), charts.Mark(shown.id, shown.home_topic, shown.title[language], shown.id in timeline.labelled))
         for shown in site.arrangement.timeline
-        if len(shown.date) >= 7 and shown.date >= start
+        if len(shown.date) >= 7 and shown.date >= (timeline.start or "")
     ]
     if not events:
         return None
-    return charts.timeline_chart(
-        "chart-timeline", wording.word("timeline_chart.title"), wording.word("timeline_chart.description"), events, lambda year: format_date(year, wording)
-    )
+    return charts.event_chart("chart-timeline", wording.word("timeline_chart.title"), wording.word("timeline_chart.description"), events)
+
+
+def _event_charts(site: Site, language: Language, topic_id: str) -> list[tuple[charts.EventChart, Fact | None]]:
+    """The topic's event charts, each with the fact that counts its events: every event labelled,
+    in the order of the timeline, undated ones last."""
+    wording, facts, made = site.wordings[language], site.dossier.facts, []
+    in_order = {fact.id: position for position, fact in enumerate(site.arrangement.timeline)}
+    for chart in site.dossier.settings.event_charts:
+        if chart.topic != topic_id:
+            continue
+        shown = sorted((facts[fact_id] for fact_id in chart.facts), key=lambda fact: in_order.get(fact.id, len(in_order)))
+        events = [
+            (format_period(fact.date, fact.date_end, wording) if fact.date else wording.word("undated"), charts.Mark(fact.id, fact.home_topic, fact.title[language], True))
+            for fact in shown
+        ]
+        made.append((charts.event_chart(chart.id, chart.title[language], chart.description[language], events), facts.get(chart.count or "")))
+    return made

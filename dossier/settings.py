@@ -94,6 +94,18 @@ class Chart(Strict):
 
 class Timeline(Strict):
     start: PartialDate | None = None  # the timeline chart shows the months from here
+    labelled: list[Slug] = []  # the facts whose title the chart writes beside their dot: the key events
+
+
+class EventChartSettings(Strict):
+    """A chart of some facts' events, each labelled, at the top of a topic page: who left, and when."""
+
+    id: Slug
+    topic: Slug
+    title: Text
+    description: Text
+    facts: list[Slug] = Field(min_length=1)
+    count: Slug | None = None  # a fact whose figure counts the events (not all of them may have a fact)
 
 
 class NewFact(Strict):
@@ -119,6 +131,7 @@ class Settings(Strict):
     measures: list[Measure] = []  # the order of the numbers page's tables; measures not listed follow
     charts: list[Chart] = []
     timeline: Timeline = Timeline()
+    event_charts: list[EventChartSettings] = []
     citation_key: Slug  # BibTeX keys are this, a hyphen, and the fact's id
     new_fact: NewFact
     previews: PreviewFonts

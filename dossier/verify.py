@@ -112,7 +112,7 @@ def verify(loaded: Loaded) -> Dossier:
         problems.extend(_check_fact(fact, origin, articles, entities, topics, indexes, passages))
         problems.extend(_check_notes(fact, origin, facts, articles, entities, indexes))
         problems.extend(_check_order(fact, origin, facts))
-    problems.extend(_check_settings(*loaded.settings, entities, topics))
+    problems.extend(_check_settings(*loaded.settings, entities, topics, facts))
     for uncited, origin in loaded.records["uncited"]:
         index = indexes.get(uncited.article)
         if index is None:
@@ -134,17 +134,34 @@ def verify(loaded: Loaded) -> Dossier:
     )
 
 
-def _check_settings(settings: Settings, origin: Origin, entities: dict[str, Any], topics: dict[str, Any]) -> list[Problem]:
+def _check_settings(settings: Settings, origin: Origin, entities: dict[str, Any], topics: dict[str, Any], facts: dict[str, Any]) -> list[Problem]:
     """What dossier.yml names exists in the facts' files."""
     problems = []
+
+    def known_fact(path: tuple[Any, ...], fact_id: str) -> None:
+        if fact_id not in facts:
+            problems.append(origin.problem(path, f"unknown fact '{fact_id}'{suggest(fact_id, facts)}"))
+
+    for index, fact_id in enumerate(settings.timeline.labelled):
+        known_fact(("timeline", "labelled", index), fact_id)
+    for index, chart in enumerate(settings.event_charts):
+        if chart.topic not in topics:
+            problems.append(origin.problem(("event_charts", index, "topic"), f"unknown topic '{chart.topic}'{suggest(chart.topic, topics)}"))
+        for position, fact_id in enumerate(chart.facts):
+            known_fact(("event_charts", index, "facts", position), fact_id)
+        if chart.count:
+            known_fact(("event_charts", index, "count"), chart.count)
     if settings.home.key_figures and settings.home.key_figures.topic not in topics:
         topic = settings.home.key_figures.topic
         problems.append(origin.problem(("home", "key_figures", "topic"), f"unknown topic '{topic}'{suggest(topic, topics)}"))
     for index, chart in enumerate(settings.charts):
         if chart.entity and chart.entity not in entities:
             problems.append(origin.problem(("charts", index, "entity"), f"unknown entity '{chart.entity}'{suggest(chart.entity, entities)}"))
-        if [other.id for other in settings.charts].count(chart.id) > 1:
-            problems.append(origin.problem(("charts", index, "id"), f"chart id '{chart.id}' is used twice: give each chart its own id"))
+    chart_ids = [chart.id for chart in [*settings.charts, *settings.event_charts]]
+    for kind, listed in (("charts", settings.charts), ("event_charts", settings.event_charts)):
+        for index, chart in enumerate(listed):
+            if chart_ids.count(chart.id) > 1:
+                problems.append(origin.problem((kind, index, "id"), f"chart id '{chart.id}' is used twice: give each chart its own id"))
     new_fact = settings.new_fact
     if new_fact.topic not in topics:
         problems.append(origin.problem(("new_fact", "topic"), f"unknown topic '{new_fact.topic}'{suggest(new_fact.topic, topics)}"))

@@ -159,3 +159,10 @@ def test_a_section_intro_opens_its_section_on_the_topic_page(project):
     project.replace("facts/topics.yml", "title: {zh: 钱, en: Money}", "title: {zh: 钱, en: Money}\n        intro: {zh: 钱从哪里来。, en: Where the money came from.}")
     page = pages_of(project)["topics/downfall.en.md"]
     assert page.index("## Money") < page.index("Where the money came from.")
+
+
+def test_an_event_chart_stands_at_the_top_of_its_topic_page_with_each_event_labelled(project):
+    project.replace("dossier.yml", "citation_key:", "event_charts:\n  - {id: chart-left, topic: downfall, title: {zh: 离开, en: Who left}, description: {zh: 离开, en: Departures}, facts: [release]}\ncitation_key:")
+    page = pages_of(project)["topics/downfall.en.md"]
+    assert page.index('id="chart-left"') < page.index("## Rise")
+    assert 'dossier-events__mark--labelled' in page and '<span class="dossier-events__label">Release</span>' in page

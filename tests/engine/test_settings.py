@@ -68,3 +68,9 @@ def test_mkdocs_yml_is_written_from_dossier_yml(project):
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "演示档案"' in config and 'site_name: "The demo dossier"' in config
     assert "  - topics/downfall.md\n" in config
+
+
+def test_an_event_chart_names_facts_that_exist(project):
+    project.replace("dossier.yml", "citation_key:", "event_charts:\n  - {id: left, topic: downfall, title: {zh: 离开, en: Left}, description: {zh: 离开, en: Left}, facts: [releas]}\ncitation_key:")
+    (problem,) = project.problems()
+    assert problem.startswith("dossier.yml:") and "unknown fact 'releas' (did you mean 'release'?)" in problem

@@ -105,16 +105,3 @@ def test_a_chinese_term_of_several_characters_is_found_whole(page, site, base_ur
     assert results
     pages = [url.split("#")[0].split("?")[0].removeprefix(base_url) for url in results[:3]]
     assert all(term in (site / path / "index.html").read_text(encoding="utf-8") for path in pages), pages
-
-
-def test_the_visual_timeline_draws_a_dot_for_each_month_dated_fact_and_links_it(page):
-    page.goto("en/timeline/")
-    dots = page.locator("#chart-timeline circle")
-    assert dots.count() > 20
-    box = page.locator("#chart-timeline svg").bounding_box()
-    assert box["width"] > 300 and box["height"] > 50
-
-    dots.first.click()
-
-    page.wait_for_url("**/en/facts/**")
-    assert page.locator("h1").inner_text()
