@@ -9,6 +9,7 @@ what is not (the other facts a fact page lists, its citation box).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -27,3 +28,6 @@ def index(site: Path) -> None:
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode != 0:
         raise SearchIndexError((finished.stdout + finished.stderr).strip() or f"pagefind exited with status {finished.returncode}")
+    # Pagefind lists the languages in its entry file in no fixed order: sorted, the same input gives the same bytes.
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dossier import pipeline
-from tests.browsing import chromium, served_folder
+from tests.browsing import served_folder
 from tests.engine.conftest import Project
 
 # Each field gets its own number, so that a break-out is traced to the field it came from.
@@ -201,10 +201,10 @@ class Visited:
 
 
 @pytest.fixture(scope="module")
-def in_chromium(hostile_site) -> dict[str, Visited]:
+def in_chromium(hostile_site, browser) -> dict[str, Visited]:
     """Every page of the hostile site, opened in Chromium and left to load and run its scripts."""
     visited = {}
-    with served_folder(hostile_site) as base_url, chromium() as browser:
+    with served_folder(hostile_site) as base_url:
         context = browser.new_context(base_url=base_url)
         context.set_default_timeout(30_000)
         context.add_init_script(RECORD_ALERTS)

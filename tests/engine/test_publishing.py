@@ -171,7 +171,8 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_rep
     retitle(root, title)
 
     killed = WatchedBuild(root, title)
-    step = killed.kill_when(lambda build: moment.reached(build, len(old_site)), moment.name)
+    mkdocs_files = len([name for name in old_site if not name.startswith("pagefind/")])  # the search index is written after MkDocs
+    step = killed.kill_when(lambda build: moment.reached(build, mkdocs_files), moment.name)
     left = digests(site) if site.is_dir() else {}
 
     rebuilt = build(root)
@@ -179,7 +180,8 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_rep
     assert not list(root.glob(".site-building-*")) and not (root / "site.previous").exists(), f"killed with {step}: left over after the next build"
     new_site = digests(site)
     assert title.encode() in (site / "en/facts/release/index.html").read_bytes()
-    assert sorted(new_site) == sorted(old_site)  # the same pages: only a title changed
+    # The same pages: only a title changed (the search index's pieces are named by what they hold).
+    assert sorted(name for name in new_site if name.endswith(".html")) == sorted(name for name in old_site if name.endswith(".html"))
     # A build's site is the same, byte for byte, from the same input (SOURCE_DATE_EPOCH): so a
     # whole new site left by the killed build is the very one the next build made.
     assert left in (old_site, new_site), (

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browsing import DESKTOP, chromium, served_folder
+from tests.browsing import DESKTOP, served_folder
 
 
 @pytest.fixture(scope="session")
@@ -28,13 +28,6 @@ def base_url(site: Path):
     """The built site, served on 127.0.0.1 on a free port for the whole session."""
     with served_folder(site) as address:
         yield address
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session."""
-    with chromium() as launched:
-        yield launched
 
 
 TEST_TIME_LIMIT = 120  # seconds
