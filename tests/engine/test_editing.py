@@ -121,3 +121,32 @@ def test_any_mutation_of_valid_yaml_either_builds_or_fails_with_located_messages
         assert error.problems
         for problem in error.problems:
             assert problem.path.startswith("facts/") and problem.line >= 1 and problem.column >= 1 and problem.message
+
+
+# Which value grows, and how: nested in lists or maps, or lengthened.
+GROWTHS = st.tuples(
+    st.sampled_from(['"2022-08"', "reported", "[downfall]", "{zh: 发布, en: Release}", "2022 年 8 月,Acme 发布了 Acme Paint", "release"]),
+    st.sampled_from(["flow-list", "flow-map", "block-list", "longer"]),
+    st.integers(min_value=1, max_value=3_000),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(growth=GROWTHS)
+def test_a_value_nested_or_lengthened_at_random_either_builds_or_fails_with_located_messages(project, growth):
+    value, how, size = growth
+    if how == "flow-list":
+        grown = "[" * size + value + "]" * size
+    elif how == "flow-map":
+        grown = "{a: " * size + value + "}" * size
+    elif how == "block-list":
+        grown = "\n" + "".join("  " * (level + 3) + "-\n" for level in range(size)) + "  " * (size + 3) + "- " + value
+    else:
+        grown = value.strip('"') * size
+    (project.root / "facts/facts.yml").write_text(FACT.replace(value, grown, 1), encoding="utf-8")
+    try:
+        verify(load(project.root))
+    except DossierError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.path.startswith("facts/") and problem.line >= 1 and problem.column >= 1 and problem.message
