@@ -185,7 +185,7 @@ def on_post_build(config) -> None:
     # Drawn outside docs/ (see social); each language's build copies only what the site does not hold yet.
     social.copy_into(Path(config.config_file_path).parent / kept.PREVIEWS, Path(config.site_dir))
     served.depth -= 1
-    if served.depth > 0 or not served.dirty:
+    if served.depth > 0:  # the other language's build, inside the first: the site is not whole yet
         return
     if served.dirty:
         # A dirty build leaves the pages of facts deleted since in the site: they go.

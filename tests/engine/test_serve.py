@@ -155,3 +155,13 @@ def test_serve_fed_each_hostile_save_in_turn_keeps_the_last_good_page_and_recove
             shown = f"Good {number}"
             good = sources(project)
         assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_serving_with_other_versions_indexes_each_rebuild_for_search_too(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="en"><body><main data-pagefind-body><h1>Saved</h1></main></body></html>', encoding="utf-8")
+    monkeypatch.setattr(serving, "served", serving.ServedSite(dirty=False))
+    serving.served.depth = 1
+    serving.on_post_build(type("Config", (), {"config_file_path": str(tmp_path / "mkdocs.yml"), "site_dir": str(site)})())
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
