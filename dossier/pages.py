@@ -10,6 +10,7 @@ from . import charts, exports, urls
 from .model import Entity, Fact, Language, Topic
 from .page import PageMeta, PlannedPage
 from .render import Site
+from .settings import EventChartSettings
 from .text import escape_attribute, escape_markdown, format_amount, format_date, format_period, summarize
 
 DESCRIPTION_LIMIT = 150  # characters: what chat apps show of a preview's description, in Chinese too
@@ -105,7 +106,7 @@ def topic(site: Site, language: Language, shown: Topic) -> PlannedPage:
         meta = _meta(language, shown.intro[language], urls.social_image(f"topics/{shown.id}", language))
         return {"meta": meta, "topic": shown, "related": see_also, "event_charts": _event_charts(site, language, shown.id)}
 
-    charted = [site.dossier.facts[fact_id] for chart in site.dossier.settings.event_charts if chart.topic == shown.id for fact_id in [*chart.facts, *filter(None, [chart.count])]]
+    charted = [site.dossier.facts[fact_id] for chart in _event_charts_of(site, shown.id) for fact_id in [*chart.facts, *filter(None, [chart.count])]]
     return _page(site, "topic.md.j2", urls.topic_page(shown.id), language, values, facts=[*site.arrangement.topic_order[shown.id], None, *see_also, None, *charted])
 
 
@@ -208,14 +209,16 @@ def _timeline_chart(site: Site, language: Language) -> charts.EventChart | None:
     return charts.event_chart("chart-timeline", wording.word("timeline_chart.title"), wording.word("timeline_chart.description"), events)
 
 
+def _event_charts_of(site: Site, topic_id: str) -> list[EventChartSettings]:
+    return [chart for chart in site.dossier.settings.event_charts if chart.topic == topic_id]
+
+
 def _event_charts(site: Site, language: Language, topic_id: str) -> list[tuple[charts.EventChart, Fact | None]]:
     """The topic's event charts, each with the fact that counts its events: every event labelled,
     in the order of the timeline, undated ones last."""
     wording, facts, made = site.wordings[language], site.dossier.facts, []
     in_order = {fact.id: position for position, fact in enumerate(site.arrangement.timeline)}
-    for chart in site.dossier.settings.event_charts:
-        if chart.topic != topic_id:
-            continue
+    for chart in _event_charts_of(site, topic_id):
         shown = sorted((facts[fact_id] for fact_id in chart.facts), key=lambda fact: in_order.get(fact.id, len(in_order)))
         events = [
             (format_period(fact.date, fact.date_end, wording) if fact.date else wording.word("undated"), charts.Mark(fact.id, fact.home_topic, fact.title[language], True))

@@ -2,9 +2,9 @@
 folder, one index per language (the pages' `lang`), in small pieces that a reader's browser
 fetches only when searching. Chinese is split into words as it is indexed.
 
-What a page is found by is marked in its HTML: `data-pagefind-body` around what is indexed (the
-templates leave it off pages that only list what other pages say), `data-pagefind-ignore` around
-what is not (the other facts a fact page lists, its citation box).
+What a page is found by is marked in its HTML: `data-pagefind-body` around each page's content
+(overrides/main.html; redirects have none, and are not indexed), and `data-pagefind-ignore`, in
+the templates, around what other pages say (the facts a page lists, a fact's citation box).
 """
 
 from __future__ import annotations

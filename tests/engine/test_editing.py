@@ -78,6 +78,15 @@ def test_check_reports_problems_without_a_traceback(tmp_path):
     assert result.stdout.startswith("Not found in any article:")
 
 
+def checks_or_fails_with_located_problems(project) -> None:
+    try:
+        verify(load(project.root))
+    except DossierError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.path.startswith("facts/") and problem.line >= 1 and problem.column >= 1 and problem.message
+
+
 MUTATIONS = st.lists(
     st.tuples(
         st.sampled_from(["delete", "insert", "duplicate", "swap", "replace-value", "retype"]),
@@ -115,12 +124,7 @@ def test_any_mutation_of_valid_yaml_either_builds_or_fails_with_located_messages
         elif kind == "retype":
             text = text.replace(random.Random(position).choice(["[downfall]", "reported", '"2022-08"', "demo"]), fragment, 1)
     (project.root / "facts/facts.yml").write_text(text, encoding="utf-8")
-    try:
-        verify(load(project.root))
-    except DossierError as error:
-        assert error.problems
-        for problem in error.problems:
-            assert problem.path.startswith("facts/") and problem.line >= 1 and problem.column >= 1 and problem.message
+    checks_or_fails_with_located_problems(project)
 
 
 # Which value grows, and how: nested in lists or maps, or lengthened.
@@ -144,9 +148,4 @@ def test_a_value_nested_or_lengthened_at_random_either_builds_or_fails_with_loca
     else:
         grown = value.strip('"') * size
     (project.root / "facts/facts.yml").write_text(FACT.replace(value, grown, 1), encoding="utf-8")
-    try:
-        verify(load(project.root))
-    except DossierError as error:
-        assert error.problems
-        for problem in error.problems:
-            assert problem.path.startswith("facts/") and problem.line >= 1 and problem.column >= 1 and problem.message
+    checks_or_fails_with_located_problems(project)
