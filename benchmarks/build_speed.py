@@ -46,8 +46,9 @@ IGNORED = shutil.ignore_patterns(
     ".venv", ".git", "site", "site.*", ".site-building-*", "__pycache__", ".pytest_cache", "test-screenshots", ".cache", ".hypothesis", ".ruff_cache"
 )
 GENERATED = ("facts", "topics", "entities", "data")
-# The same dates and no MkDocs 2 banner for both trees, whatever their git history.
-ENVIRONMENT = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
+# The same dates, address and no MkDocs 2 banner for both trees, whatever their git history; a
+# build for publishing refuses to finish without the address it will be served from.
+ENVIRONMENT = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0", "SITE_URL": "https://dossier.example/"}
 # Run in the copy; the imports happen before the clock starts.
 TIME_ONCE = """
 import json, time
