@@ -149,6 +149,16 @@ def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
         )
     for path in facts_files(root):
         path.unlink()
+    # dossier.yml names real facts (the timeline's key events, the events of a topic's chart): it
+    # names as many made-up ones in their place.
+    settings_file = root / "dossier.yml"
+    settings = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
+    if "timeline" in settings:
+        settings["timeline"]["labelled"] = [fact["id"] for fact in facts[: len(settings["timeline"].get("labelled", []))]]
+    for chart in settings.get("event_charts", []):
+        chart["facts"] = [fact["id"] for fact in facts if fact["topics"] == [chart["topic"]]][: len(chart["facts"])]
+        chart.pop("count", None)
+    settings_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     # Editors keep facts in many files; an edit re-reads only its file.
     for start in range(0, count, FACTS_PER_FILE):
         path = root / "facts" / f"synthetic-{start // FACTS_PER_FILE:04d}.yml"

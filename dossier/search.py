@@ -5,6 +5,12 @@ fetches only when searching. Chinese is split into words as it is indexed.
 What a page is found by is marked in its HTML: `data-pagefind-body` around each page's content
 (overrides/main.html; redirects have none, and are not indexed), and `data-pagefind-ignore`, in
 the templates, around what other pages say (the facts a page lists, a fact's citation box).
+
+A fact page also carries its own words (title, claim, quotes, people), split as the reader's
+browser splits a query: Pagefind splits the pages' Chinese with one dictionary as it indexes them,
+and the query, in the browser, with another (ICU's), so that "800 万美元" is indexed as "800 万美元"
+but looked up as "800 万 美元", and found nowhere. The words, split by ICU too, go in a metadata
+field (`words`) that search matches but no result shows (overrides/assets/search.js).
 """
 
 from __future__ import annotations
@@ -12,10 +18,28 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+
+from icu4py.breakers import WordBreaker
 
 # The pilcrow of each heading's permalink is not a word of the page (nor of a result's title).
 NOT_TEXT = ".headerlink"
+
+
+def words_as_queried(texts: Iterable[str], language: str) -> str:
+    """The words of the texts as the browser splits a query in this language, each once.
+
+    A word that extends another ("mostaques" after "mostaque") is left out: Pagefind would count a
+    query term once for each word of a field it begins, and rank the page as if it matched twice.
+    """
+    pieces = (piece for text in texts for piece in WordBreaker(text, language))
+    words = sorted({"".join(character for character in piece if character.isalnum()).casefold() for piece in pieces} - {""})
+    kept: list[str] = []
+    for word in words:  # sorted, a word's extensions follow it
+        if not (kept and word.startswith(kept[-1])):
+            kept.append(word)
+    return " ".join(kept)
 
 
 class SearchIndexError(Exception):

@@ -15,7 +15,7 @@ from typing import Any, get_args
 import jinja2
 from babel import Locale
 
-from . import urls
+from . import search, urls
 from .arrange import Arrangement, passage_anchor
 from .load import position_of, suggest
 from .model import STATUSES, Dossier, Entity, EntityKind, Fact, FirstReport, Language, Source, Text
@@ -120,6 +120,12 @@ def environment(templates: Path, wording: Wording, dossier: Dossier, arrangement
         """Each source of the fact with the line of its article where the quote starts."""
         return [(source, dossier.passage(fact, index).line) for index, source in enumerate(fact.sources)]
 
+    def own_words(fact: Fact) -> str:
+        """What search finds the fact by: its title, claim, quotes and people, in words split as a query is."""
+        quotes = [text for source in fact.sources for text in (source.quote, source.translation) if text]
+        people = [dossier.entities[entity_id].name[language] for entity_id in fact.everyone]
+        return search.words_as_queried([fact.title[language], fact.claim[language], *quotes, *people], language)
+
     def section_title(fact: Fact) -> Text:
         topic = dossier.topics[fact.home_topic]
         return next(section.title for section in topic.sections if section.id == fact.section)
@@ -152,6 +158,7 @@ def environment(templates: Path, wording: Wording, dossier: Dossier, arrangement
                 "period": lambda fact: format_period(fact.date, fact.date_end, wording),
                 "amount": lambda figure: format_amount(figure, wording),
                 "section_title": section_title,
+                "own_words": own_words,
             }.items()
         }
     )

@@ -52,6 +52,19 @@
     return query.replace(HAN_THEN_OTHER, "$1 $2").replace(OTHER_THEN_HAN, "$1 $2");
   }
 
+  // A fact page carries its own words, split as a query is, in a metadata field (dossier/search.py):
+  // "key_words" for the dossier's key events (those its timeline labels), "words" for the others.
+  // Matching them adds to a page's score; a key event comes first among facts that match as well.
+  // A title's own field counts for nothing: Pagefind leaves Chinese unsplit in metadata, so a
+  // query word would match a title's whole run of characters as its beginning, once per form of
+  // it, and a fact's title is among its words anyway.
+  var OWN_WORDS = ["words", "key_words"];
+  var RANKING = { metaWeights: { title: 0, words: 1, key_words: 3 } };
+  function withoutOwnWords(result) {
+    OWN_WORDS.forEach(function (field) { delete result.meta[field]; });
+    return result;
+  }
+
   var loading = null;
   function loadSearch() {
     if (!loading) {
@@ -74,6 +87,8 @@
           resetStyles: false,
           autofocus: true,
           processTerm: spacedAsThePages,
+          processResult: withoutOwnWords,
+          ranking: RANKING,
         });
       });
     }

@@ -1,14 +1,8 @@
 """The built dossier served on 127.0.0.1, and one headless Chromium for the whole browser suite.
 
-The `site` fixture (tests/conftest.py) builds the real dossier once per session; here it is served
+The `site` fixture (tests/content/conftest.py) builds the real dossier once per session; here it is served
 by a small threaded HTTP server on a free port. Each test opens its own browser context (empty
 cache, no stored colour scheme: a reader's first visit), so tests never see each other's state.
-
-Every page starts Material's search worker, which downloads the whole search index (both
-languages, well over a megabyte) and builds it. Tests about something else (layout,
-accessibility, the hosts a page talks to) get an empty index instead, which keeps the suite fast:
-the index is still requested, only the answer is empty. The tests of search and of a page's
-weight ask for the real one.
 """
 
 from __future__ import annotations
