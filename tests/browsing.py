@@ -22,6 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -7,11 +7,12 @@ import re
 import pytest
 from playwright.sync_api import Page
 
+from tests.browsing import PHONE
+
 from .site_pages import LANGUAGES, address
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browsing import PHONE
+
 from .site_pages import LANGUAGES, address
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 360, "height": 740}
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))

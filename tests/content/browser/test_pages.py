@@ -7,11 +7,12 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from tests.browsing import PHONE
+
 from .site_pages import EVERY_PAGE, LANGUAGES, PAGE_TYPES, address
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 740}
 PAGE_WEIGHT_BUDGET = 400 * 1024
 
 

@@ -134,6 +134,23 @@ def test_a_page_opened_from_a_shared_link_fetches_no_search_until_the_search_is_
     assert [url for url in fetched if "/pagefind/" in url]
 
 
+ONE_SEARCH_BUDGET = 400 * 1024  # bytes: no more than a whole fact page may load
+
+
+@pytest.mark.parametrize("language, query", [("zh", "Mostaque"), ("en", "Mostaque")])
+def test_one_search_fetches_only_the_pieces_of_the_index_it_needs(new_context, site, language, query):
+    context = new_context()
+    page = context.new_page()
+    page.goto(address(language, PAGE_TYPES["fact"]), wait_until="networkidle")
+    fetched: dict[str, int] = {}
+    context.on("requestfinished", lambda request: fetched.update({request.url: request.sizes()["responseBodySize"]}))
+    assert search(page, query)
+    page.wait_for_load_state("networkidle")
+    whole_index = sum(path.stat().st_size for path in (site / "pagefind").rglob("*") if path.is_file())
+    listing = "\n".join(f"{size:>9} {url}" for url, size in sorted(fetched.items(), key=lambda item: -item[1]))
+    assert 0 < sum(fetched.values()) < min(ONE_SEARCH_BUDGET, whole_index / 2), f"{sum(fetched.values())} bytes of {whole_index}:\n{listing}"
+
+
 def test_escape_closes_the_search_and_the_slash_key_opens_it(page):
     page.goto(address("en", PAGE_TYPES["home"]))
     page.keyboard.press("/")
