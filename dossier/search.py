@@ -10,7 +10,9 @@ A fact page also carries its own words (title, claim, quotes, people), split as 
 browser splits a query: Pagefind splits the pages' Chinese with one dictionary as it indexes them,
 and the query, in the browser, with another (ICU's), so that "800 万美元" is indexed as "800 万美元"
 but looked up as "800 万 美元", and found nowhere. The words, split by ICU too, go in a metadata
-field (`words`) that search matches but no result shows (overrides/assets/search.js).
+field that search matches but no result shows: `key_words` for the key events (dossier.yml's
+`timeline.labelled`), which weigh more, `words` for the other facts (templates/fact.md.j2; their
+weights are in overrides/assets/search.js).
 """
 
 from __future__ import annotations
