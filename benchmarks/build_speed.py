@@ -153,8 +153,8 @@ def synthetic_dossier(root: Path, count: int, seed: int = 7) -> None:
     # names as many made-up ones in their place.
     settings_file = root / "dossier.yml"
     settings = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
-    if "timeline" in settings:
-        settings["timeline"]["labelled"] = [fact["id"] for fact in facts[: len(settings["timeline"].get("labelled", []))]]
+    if "labelled" in settings.get("timeline", {}):
+        settings["timeline"]["labelled"] = [fact["id"] for fact in facts[: len(settings["timeline"]["labelled"])]]
     for chart in settings.get("event_charts", []):
         chart["facts"] = [fact["id"] for fact in facts if fact["topics"] == [chart["topic"]]][: len(chart["facts"])]
         chart.pop("count", None)
