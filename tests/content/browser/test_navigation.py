@@ -1,4 +1,4 @@
-"""Getting around: the language selector and the facts' permanent addresses."""
+"""Getting around: the language selector, the facts' permanent addresses, and a quote's way back to its article."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
-from .site_pages import OTHER_LANGUAGE, address
+from .site_pages import LANGUAGES, OTHER_LANGUAGE, PAGE_TYPES, address
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +97,17 @@ def test_on_a_phone_the_corrections_page_is_two_clicks_from_the_home_page(new_co
     with page.expect_navigation():
         page.locator(".md-nav--primary a.md-nav__link", has_text=CORRECTIONS_TITLE[language]).first.click()
     assert normalised(page.locator("article h1").first.evaluate(H1_TEXT)) == CORRECTIONS_TITLE[language]
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_a_quotes_line_link_opens_its_passage_on_the_sources_page_in_view(page, language):
+    page.goto(address(language, PAGE_TYPES["fact"]))
+    quote = page.locator(".dossier-quote blockquote").first.inner_text().strip()
+    link = page.locator("article a[href*='sources/#']").filter(has_text=re.compile(r"\d")).first
+    with page.expect_navigation():
+        link.click()
+    fragment = urlsplit(page.url).fragment
+    assert urlsplit(page.url).path.endswith("/sources/") and fragment, page.url
+    passage = page.locator(f"[id='{fragment}']")
+    expect(passage).to_be_in_viewport()
+    assert quote[:12] in passage.inner_text(), (quote, passage.inner_text()[:200])
