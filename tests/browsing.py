@@ -23,6 +23,8 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
+# A browser context as on a phone: its screen, touch, and the mobile viewport.
+ON_A_PHONE = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from tests.browsing import DESKTOP, PHONE, chromium, served_folder
+from tests.browsing import DESKTOP, ON_A_PHONE, chromium, served_folder
 from tests.conftest import REPO
-from tests.content.browser.site_pages import LANGUAGES, PAGE_TYPES, address
+from tests.content.browser.site_pages import LANGUAGES, PAGE_TYPES, address, search
 
 FOLDER = REPO / "test-screenshots"
 TALLEST = 4000  # px: the longest pages (sources, topics) are cut there
-WIDTHS = {"desktop": {"viewport": DESKTOP}, "phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True}}
+WIDTHS = {"desktop": {"viewport": DESKTOP}, "phone": ON_A_PHONE}
 # Beside the page types: the topic whose chart draws who left, and when.
 VIEWS = PAGE_TYPES | {"exodus": "topics/talent-exodus/"}
 SEARCHED = {"zh": "800万美元", "en": "Mostaque"}
@@ -51,9 +51,7 @@ def screenshot_search(browser: Browser, base_url: str, width: str, options: dict
     for language, query in SEARCHED.items():
         page = context.new_page()
         page.goto(address(language, PAGE_TYPES["topic"]), wait_until="networkidle")
-        page.locator(".dossier-search-button").click()
-        page.locator(".dossier-search .pagefind-ui__search-input").fill(query)
-        page.locator(".dossier-search .pagefind-ui__result").first.wait_for()
+        search(page, query)
         page.wait_for_load_state("networkidle")
         page.screenshot(path=FOLDER / f"{language}-search-{width}.png")
         page.close()

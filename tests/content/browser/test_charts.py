@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from tests.browsing import PHONE
+from tests.browsing import ON_A_PHONE, PHONE
 
 from .site_pages import LANGUAGES, address
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def phone(new_context) -> Page:
-    return new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    return new_context(**ON_A_PHONE).new_page()
 
 
 def fact_ids(page: Page, selector: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browsing import PHONE
+from tests.browsing import ON_A_PHONE, PHONE
 
 from .site_pages import LANGUAGES, address
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_on_a_phone_where_to_start_shows_without_scrolling(new_context, language):
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page = new_context(**ON_A_PHONE).new_page()
     page.goto(address(language, ""))
     start = page.locator("#start").bounding_box()
     assert start and start["y"] + start["height"] <= PHONE["height"], start

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browsing import ON_A_PHONE
+
 from .site_pages import LANGUAGES, OTHER_LANGUAGE, PAGE_TYPES, address
 
 pytestmark = pytest.mark.browser
@@ -91,7 +93,7 @@ def test_the_corrections_page_is_one_click_from_the_home_page(page, language):
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_on_a_phone_the_corrections_page_is_two_clicks_from_the_home_page(new_context, language):
-    page = new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True).new_page()
+    page = new_context(**ON_A_PHONE).new_page()
     page.goto(address(language, ""))
     page.locator("label.md-header__button[for='__drawer']").click()
     with page.expect_navigation():

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.browsing import PHONE
+from tests.browsing import ON_A_PHONE
 
 from .site_pages import EVERY_PAGE, LANGUAGES, PAGE_TYPES, address
 
@@ -53,7 +53,7 @@ def wider_than_the_window(page: Page, width: int) -> list[str]:
 
 @pytest.mark.parametrize("language, path", EVERY_PAGE)
 def test_a_phone_360_pixels_wide_never_scrolls_sideways(new_context, language, path):
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page = new_context(**ON_A_PHONE).new_page()
     page.goto(address(language, path))
     content, window = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
     assert content <= window, f"{content} px of content in a {window} px window: {wider_than_the_window(page, window)}"
@@ -73,7 +73,7 @@ def test_the_charts_on_the_numbers_page_render_with_a_size(page, language):
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_on_a_phone_the_charts_words_are_at_least_12_pixels(new_context, language):
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page = new_context(**ON_A_PHONE).new_page()
     page.goto(address(language, "numbers/"))
     sizes = page.locator("figure.dossier-chart--bars .dossier-bar__label, figure.dossier-chart--bars .dossier-bar__value").evaluate_all(
         "nodes => nodes.map(node => parseFloat(getComputedStyle(node).fontSize))"
@@ -111,7 +111,7 @@ TAP_TARGETS = ".dossier-copy-link, .dossier-permalink, .dossier-filters select, 
 
 @pytest.mark.parametrize("language, path", [(language, path) for language in LANGUAGES for path in ("topics/collapse/", "facts/mostaque-resigns-as-ceo/")])
 def test_on_a_phone_every_button_and_permalink_is_a_target_of_at_least_24_pixels(new_context, language, path):
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page = new_context(**ON_A_PHONE).new_page()
     page.goto(address(language, path))
     sizes = page.evaluate(
         """selector => [...document.querySelectorAll(selector)]
@@ -127,7 +127,7 @@ def test_on_a_phone_every_button_and_permalink_is_a_target_of_at_least_24_pixels
 
 @pytest.mark.parametrize("language, path", [(language, path) for language in LANGUAGES for path in ("numbers/", "sources/", "entities/")])
 def test_on_a_phone_tables_fit_the_screen_without_cut_columns(new_context, language, path):
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page = new_context(**ON_A_PHONE).new_page()
     page.goto(address(language, path))
     tables = page.evaluate("() => [...document.querySelectorAll('.md-content table')].map(table => [table.scrollWidth, table.closest('.md-content').clientWidth])")
     assert tables

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import expect
 
-from .site_pages import LANGUAGES, PAGE_TYPES, address, language_of
+from .site_pages import LANGUAGES, PAGE_TYPES, address, language_of, search
 
 pytestmark = pytest.mark.browser
 
@@ -42,32 +42,6 @@ FINDS_ITS_FACT = [
 NOT_YET_FOUND = [
     ("en", "open source", "stable-diffusion-famous-for-free-open-source"),
 ]
-
-
-def open_search(page: Page) -> Locator:
-    page.locator(".dossier-search-button").click()
-    field = page.locator(".dossier-search .pagefind-ui__search-input")
-    expect(field).to_be_focused(timeout=15_000)
-    return field
-
-
-def search(page: Page, query: str) -> list[str]:
-    """Types a query into the search box as a reader would; returns the listed results' addresses, best first."""
-    field = open_search(page)
-    field.click()
-    page.keyboard.insert_text(query)
-    # The message repeats the query, first while searching ("正在搜索 800万..."), then with the
-    # number of results: wait for a number that is not the query's.
-    page.wait_for_function(
-        "query => /\\d|没有|No results/.test(document.querySelector('.dossier-search .pagefind-ui__message')?.textContent.replace(query, '') ?? '')",
-        arg=query,
-    )
-    counted = re.findall(r"\d+", page.locator(".dossier-search .pagefind-ui__message").inner_text().replace(query, ""))
-    # Each result's title and address arrive after the count: wait for the first three.
-    page.wait_for_function(
-        "count => document.querySelectorAll('.dossier-search .pagefind-ui__result-link').length >= count", arg=min([3, *map(int, counted[:1])])
-    )
-    return page.locator(".dossier-search .pagefind-ui__result-link").evaluate_all("links => links.map(link => link.href)")
 
 
 def fact_of(url: str) -> str | None:
